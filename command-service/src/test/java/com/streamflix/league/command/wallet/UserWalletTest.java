@@ -1,0 +1,97 @@
+package com.streamflix.league.command.wallet;
+
+import com.streamflix.league.api.wallet.CreditPointsCommand;
+import com.streamflix.league.api.wallet.DebitPointsCommand;
+import com.streamflix.league.api.wallet.InsufficientPointsException;
+import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.api.wallet.PointsDebitedEvent;
+import com.streamflix.league.api.wallet.UserLoginChangedEvent;
+import com.streamflix.league.api.wallet.WalletOpenedEvent;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.streamflix.league.api.wallet.TransactionType.ADMIN_ADJUSTMENT;
+import static com.streamflix.league.api.wallet.TransactionType.TWITCH_REWARD_REDEMPTION;
+import static com.streamflix.league.api.wallet.TransactionType.VOTE_SPEND;
+
+class UserWalletTest {
+    private AggregateTestFixture<UserWallet> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UserWallet.class);
+    }
+
+    private static CreditPointsCommand redemption(String key, long amount) {
+        return new CreditPointsCommand("9001", "cooler_user", amount, TWITCH_REWARD_REDEMPTION, "Channel Points: hug",
+                key, "twitch-redemption:" + key);
+    }
+
+    private static PointsCreditedEvent credited(String key, long amount, long balance) {
+        return new PointsCreditedEvent("9001", TWITCH_REWARD_REDEMPTION, amount, balance, "Channel Points: hug", key,
+                "twitch-redemption:" + key);
+    }
+
+    @Test
+    void firstCreditOpensTheWalletAndRecordsTheResultingBalance_W1_W3() {
+        fixture.givenNoPriorActivity()
+                .when(redemption("r1", 100))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100));
+    }
+
+    @Test
+    void creditAddsToTheBalance_W3() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(redemption("r2", 50))
+                .expectEvents(credited("r2", 50, 150));
+    }
+
+    @Test
+    void duplicateCreditIsANoOp_W1() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(redemption("r1", 100))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamedLoginIsFollowed() {
+        fixture.given(new WalletOpenedEvent("9001", "old_name"), credited("r1", 100, 100))
+                .when(redemption("r2", 10))
+                .expectEvents(new UserLoginChangedEvent("9001", "cooler_user"), credited("r2", 10, 110));
+    }
+
+    @Test
+    void debitWithinTheBalanceIsRecordedAsANegativeAmount_W3() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(new DebitPointsCommand("9001", 30, VOTE_SPEND, "3 votes", "vote-1", "vote:vote-1:9001"))
+                .expectEvents(new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 votes", "vote-1",
+                        "vote:vote-1:9001"));
+    }
+
+    @Test
+    void debitBeyondTheBalanceIsRefusedAndChangesNothing_W2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(new DebitPointsCommand("9001", 101, VOTE_SPEND, "101 votes", "vote-1", "vote:vote-1:9001"))
+                .expectException(InsufficientPointsException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void repeatedDebitIsANoOp_W2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 votes", "vote-1", "vote:vote-1:9001"))
+                .when(new DebitPointsCommand("9001", 30, VOTE_SPEND, "3 votes", "vote-1", "vote:vote-1:9001"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nonPositiveAmountsAreRefused() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"))
+                .when(new CreditPointsCommand("9001", null, 0, ADMIN_ADJUSTMENT, "nothing", null, "adj-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,62 @@
+package com.streamflix.league.query.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The session is an HS256 JWT in the {@code streamflix_session} cookie (API.md), verified with Spring Security's
+ * resource-server support (Nimbus): signature, algorithm and expiry. No session state is kept on the server.
+ */
+public final class SessionCookieAuthentication {
+    public static final String COOKIE = "streamflix_session";
+
+    private SessionCookieAuthentication() {
+    }
+
+    public static JwtDecoder decoder(String secret) {
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    /** Reads the token from the cookie only: an Authorization header is not a session. */
+    public static BearerTokenResolver cookieResolver() {
+        return (HttpServletRequest request) -> {
+            Cookie[] cookies = request.getCookies();
+            if (cookies == null) {
+                return null;
+            }
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                    return cookie.getValue();
+                }
+            }
+            return null;
+        };
+    }
+
+    /** 401 as problem+json, whether the cookie is missing, tampered with or expired. */
+    public static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
+        return (request, response, failure) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "A valid session cookie is required");
+            problem.setType(URI.create("https://streamflix.league/problems/unauthenticated"));
+            problem.setTitle("unauthenticated");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        };
+    }
+}
