@@ -1,0 +1,236 @@
+package com.streamflix.league.command.twitch;
+
+import com.streamflix.league.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webhook over real HTTP against PostgreSQL: signature, replay window, message-id dedupe and redemption
+ * idempotency (twitch.md receiver checklist, RULES W1). "Nothing credited" is read from the event store itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "streamflix.twitch.rewards.big-reward=500",
+        "streamflix.twitch.broadcaster-id=1337"})
+class TwitchWebhookIntegrationTest {
+    static final String SECRET = "integration-webhook-secret";
+    static final String REDEMPTION_TYPE = ChannelPointsRedemptions.SUBSCRIPTION_TYPE;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Db db = TestDatabase.fresh();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+        registry.add("streamflix.twitch.webhook-secret", () -> SECRET);
+        registry.add("streamflix.jwt.secret", () -> "integration-test-jwt-secret-0123456789abcdef");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final EventSubSignatureVerifier signer = new EventSubSignatureVerifier(SECRET);
+
+    static String redemptionBody(String redemptionId, String userId, String rewardId, int cost) {
+        return """
+                {"subscription":{"id":"sub-1","type":"%s","version":"1","status":"enabled","cost":0,\
+                "condition":{"broadcaster_user_id":"1337"},"transport":{"method":"webhook","callback":"https://example.com/cb"},\
+                "created_at":"2024-01-01T00:00:00Z"},"event":{"id":"%s","broadcaster_user_id":"1337",\
+                "broadcaster_user_login":"cool_user","broadcaster_user_name":"Cool_User","user_id":"%s",\
+                "user_login":"viewer_%s","user_name":"Viewer","user_input":"","status":"unfulfilled",\
+                "reward":{"id":"%s","title":"Hydrate","cost":%d,"prompt":""},"redeemed_at":"2024-01-01T00:00:00Z"}}"""
+                .formatted(REDEMPTION_TYPE, redemptionId, userId, userId, rewardId, cost);
+    }
+
+    Map<String, String> headers(String messageId, String timestamp, String body, String messageType) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Twitch-Eventsub-Message-Id", messageId);
+        h.put("Twitch-Eventsub-Message-Timestamp", timestamp);
+        h.put("Twitch-Eventsub-Message-Signature", signer.sign(messageId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+        h.put("Twitch-Eventsub-Message-Type", messageType);
+        h.put("Twitch-Eventsub-Message-Retry", "0");
+        h.put("Twitch-Eventsub-Subscription-Type", REDEMPTION_TYPE);
+        h.put("Twitch-Eventsub-Subscription-Version", "1");
+        return h;
+    }
+
+    HttpResponse<String> post(Map<String, String> headers, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/twitch"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> sendRedemption(String messageId, String redemptionId, String userId) throws Exception {
+        String body = redemptionBody(redemptionId, userId, "reward-" + redemptionId, 100);
+        return post(headers(messageId, now(), body, "notification"), body);
+    }
+
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    static String uniqueUser() {
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+    }
+
+    long creditedPoints(String userId) {
+        // The ledger is the event store: sum what the wallet's credit events say was added.
+        return jdbc.queryForList("""
+                        SELECT convert_from(payload, 'UTF8') FROM eventstore.domain_event_entry
+                        WHERE aggregate_identifier = ? AND payload_type LIKE '%PointsCreditedEvent'""", String.class, userId)
+                .stream().mapToLong(json -> Long.parseLong(json.replaceAll(".*\"amount\":(\\d+).*", "$1"))).sum();
+    }
+
+    @Test
+    void aSignedRedemptionCreditsTheRewardCost_W1() throws Exception {
+        String user = uniqueUser();
+        var response = sendRedemption(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(creditedPoints(user)).isEqualTo(100);
+    }
+
+    @Test
+    void aConfiguredRewardCreditsItsConfiguredPoints_W1() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "big-reward", 100);
+        assertThat(post(headers(UUID.randomUUID().toString(), now(), body, "notification"), body).statusCode())
+                .isEqualTo(204);
+        assertThat(creditedPoints(user)).isEqualTo(500);
+    }
+
+    @Test
+    void aRedeliveredMessageCreditsOnce() throws Exception {
+        String user = uniqueUser();
+        String messageId = UUID.randomUUID().toString();
+        String redemption = UUID.randomUUID().toString();
+        assertThat(sendRedemption(messageId, redemption, user).statusCode()).isEqualTo(204);
+        assertThat(sendRedemption(messageId, redemption, user).statusCode()).isEqualTo(204);
+        assertThat(creditedPoints(user)).isEqualTo(100);
+    }
+
+    @Test
+    void theSameRedemptionUnderANewMessageIdCreditsOnce_W1() throws Exception {
+        String user = uniqueUser();
+        String redemption = UUID.randomUUID().toString();
+        assertThat(sendRedemption(UUID.randomUUID().toString(), redemption, user).statusCode()).isEqualTo(204);
+        assertThat(sendRedemption(UUID.randomUUID().toString(), redemption, user).statusCode()).isEqualTo(204);
+        assertThat(creditedPoints(user)).isEqualTo(100);
+    }
+
+    @Test
+    void aTamperedBodyIsRefusedWithNothingCredited() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100);
+        var headers = headers(UUID.randomUUID().toString(), now(), body, "notification");
+        var response = post(headers, body.replace("\"cost\":100", "\"cost\":100000"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithNothingCredited() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100);
+        String messageId = UUID.randomUUID().toString();
+        String timestamp = now();
+        var headers = headers(messageId, timestamp, body, "notification");
+        headers.put("Twitch-Eventsub-Message-Signature", new EventSubSignatureVerifier("not-the-configured-secret")
+                .sign(messageId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(post(headers, body).statusCode()).isEqualTo(403);
+        assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Test
+    void aStaleTimestampIsRefusedWithNothingCredited() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100);
+        String stale = Instant.now().minusSeconds(11 * 60).toString();
+        var response = post(headers(UUID.randomUUID().toString(), stale, body, "notification"), body);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("stale-message");
+        assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Test
+    void eachMissingHeaderIsRefusedWithNothingCredited() throws Exception {
+        for (String missing : new String[]{"Twitch-Eventsub-Message-Id", "Twitch-Eventsub-Message-Timestamp",
+                "Twitch-Eventsub-Message-Signature", "Twitch-Eventsub-Message-Type"}) {
+            String user = uniqueUser();
+            String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100);
+            var headers = headers(UUID.randomUUID().toString(), now(), body, "notification");
+            headers.remove(missing);
+            assertThat(post(headers, body).statusCode()).as("without " + missing).isIn(400, 403);
+            assertThat(creditedPoints(user)).as("without " + missing).isZero();
+        }
+    }
+
+    @Test
+    void verificationIsAnsweredWithTheRawChallenge() throws Exception {
+        String body = """
+                {"challenge":"pogchamp-kappa-360noscope-vohiyo","subscription":{"id":"sub-2",\
+                "status":"webhook_callback_verification_pending","type":"%s","version":"1"}}""".formatted(REDEMPTION_TYPE);
+        var response = post(headers(UUID.randomUUID().toString(), now(), body, "webhook_callback_verification"), body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("pogchamp-kappa-360noscope-vohiyo");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+    }
+
+    @Test
+    void revocationIsRecordedAndAcknowledged() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        String body = """
+                {"subscription":{"id":"sub-revoked","status":"authorization_revoked","type":"%s","version":"1"}}"""
+                .formatted(REDEMPTION_TYPE);
+        assertThat(post(headers(messageId, now(), body, "revocation"), body).statusCode()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT status FROM twitch_subscription_revocation WHERE message_id = ?",
+                String.class, messageId)).isEqualTo("authorization_revoked");
+    }
+
+    @Test
+    void unhandledSubscriptionTypesAreAcknowledgedAndIgnored() throws Exception {
+        String user = uniqueUser();
+        String body = """
+                {"subscription":{"id":"sub-3","type":"channel.follow","version":"2"},"event":{"user_id":"%s"}}"""
+                .formatted(user);
+        var headers = headers(UUID.randomUUID().toString(), now(), body, "notification");
+        headers.put("Twitch-Eventsub-Subscription-Type", "channel.follow");
+        assertThat(post(headers, body).statusCode()).isEqualTo(204);
+        assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Test
+    void anotherChannelsRedemptionCreditsNothing() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100)
+                .replace("\"broadcaster_user_id\":\"1337\",\"broadcaster_user_login\"",
+                        "\"broadcaster_user_id\":\"4242\",\"broadcaster_user_login\"");
+        assertThat(post(headers(UUID.randomUUID().toString(), now(), body, "notification"), body).statusCode())
+                .isEqualTo(204);
+        assertThat(creditedPoints(user)).isZero();
+    }
+}
