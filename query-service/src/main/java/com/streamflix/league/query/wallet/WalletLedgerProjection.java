@@ -1,0 +1,60 @@
+package com.streamflix.league.query.wallet;
+
+import com.streamflix.league.api.wallet.UserLoginChangedEvent;
+import com.streamflix.league.api.wallet.WalletOpenedEvent;
+import com.streamflix.league.api.wallet.WalletTransaction;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Projects the wallet events (the ledger, RULES W3) into {@code users} and {@code transactions}. Every write is
+ * idempotent — transactions by event id, balances guarded by the wallet version — so a replay, a redelivery after
+ * a token steal or a rebuild gives the same rows.
+ */
+@Component
+@ProcessingGroup(WalletLedgerProjection.PROCESSING_GROUP)
+public class WalletLedgerProjection {
+    public static final String PROCESSING_GROUP = "wallet-ledger";
+
+    private final JdbcTemplate jdbc;
+
+    public WalletLedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(WalletOpenedEvent event, EventMessage<?> message) {
+        jdbc.update("""
+                        INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (user_id) DO NOTHING""",
+                event.userId(), event.login() == null ? event.userId() : event.login(),
+                Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()));
+    }
+
+    @EventHandler
+    void on(UserLoginChangedEvent event, EventMessage<?> message) {
+        jdbc.update("UPDATE users SET twitch_username = ?, updated_at = ? WHERE user_id = ?",
+                event.login(), Timestamp.from(message.getTimestamp()), event.userId());
+    }
+
+    @EventHandler
+    void on(WalletTransaction event, EventMessage<?> message, @SequenceNumber long version) {
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("""
+                        INSERT INTO transactions (id, user_id, wallet_version, type, amount, balance_after, description,
+                                                  related_entity_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                message.getIdentifier(), event.userId(), version, event.type().name(), event.amount(),
+                event.balance(), event.reason(), event.relatedEntityId(), at);
+        jdbc.update("""
+                        UPDATE users SET points_balance = ?, wallet_version = ?, updated_at = ?
+                        WHERE user_id = ? AND wallet_version < ?""",
+                event.balance(), version, at, event.userId(), version);
+    }
+}

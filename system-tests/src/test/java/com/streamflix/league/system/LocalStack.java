@@ -1,0 +1,199 @@
+package com.streamflix.league.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system on this machine: command-, query- and realtime-service as separate JVMs on one PostgreSQL.
+ * Tests start it on a fresh database and free ports; {@link #main} is the local start command of README.md.
+ * command-service starts first because its migrations create the event store the others read.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final Duration STARTUP = Duration.ofMinutes(3);
+
+    /** What the three services are given; secrets travel in environment variables, never on the command line. */
+    public record Settings(String dbUrl, String dbUser, String dbPassword, String jwtSecret, String webhookSecret,
+                           List<String> allowedOrigins, int commandPort, int queryPort, int realtimePort,
+                           Path logDirectory, Map<String, String> extraEnvironment) {
+    }
+
+    final Settings settings;
+    final ServiceProcess command;
+    final ServiceProcess query;
+    final ServiceProcess realtime;
+
+    private LocalStack(Settings settings, ServiceProcess command, ServiceProcess query, ServiceProcess realtime) {
+        this.settings = settings;
+        this.command = command;
+        this.query = query;
+        this.realtime = realtime;
+    }
+
+    public static LocalStack start(Settings settings) throws Exception {
+        Path root = repositoryRoot();
+        Map<String, String> env = new HashMap<>(settings.extraEnvironment());
+        env.put("SPRING_DATASOURCE_URL", settings.dbUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
+        env.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword() == null ? "" : settings.dbPassword());
+        env.put("STREAMFLIX_JWT_SECRET", settings.jwtSecret());
+        env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.webhookSecret());
+        env.put("STREAMFLIX_ALLOWEDORIGINS", String.join(",", settings.allowedOrigins()));
+        List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+        ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
+                log(settings, "command-service"));
+        List<ServiceProcess> started = new ArrayList<>(List.of(command));
+        try {
+            command.awaitHealthy(STARTUP);
+            ServiceProcess query = ServiceProcess.start(root, "query-service", settings.queryPort(), env, jvm,
+                    log(settings, "query-service"));
+            started.add(query);
+            ServiceProcess realtime = ServiceProcess.start(root, "realtime-service", settings.realtimePort(), env, jvm,
+                    log(settings, "realtime-service"));
+            started.add(realtime);
+            CompletableFuture.allOf(awaitAsync(query), awaitAsync(realtime)).join();
+            return new LocalStack(settings, command, query, realtime);
+        } catch (Exception | Error e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<Void> awaitAsync(ServiceProcess service) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                service.awaitHealthy(STARTUP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Path log(Settings settings, String module) {
+        return settings.logDirectory() == null ? null : settings.logDirectory().resolve(module + ".log");
+    }
+
+    @Override
+    public void close() {
+        List.of(realtime, query, command).forEach(ServiceProcess::close);
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the repository");
+        }
+        return dir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The local start command (README.md): the PostgreSQL named by SPRING_DATASOURCE_URL when set, otherwise an
+     * embedded PostgreSQL whose data is kept in .data/postgres; secrets generated once into .data/dev-secrets.properties;
+     * services on 8081 (command), 8082 (query), 8083 (realtime). Ctrl-C stops all three.
+     */
+    public static void main(String[] args) throws Exception {
+        Path data = repositoryRoot().resolve(".data");
+        Files.createDirectories(data);
+        Properties secrets = devSecrets(data.resolve("dev-secrets.properties"));
+
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv("SPRING_DATASOURCE_PASSWORD");
+        EmbeddedPostgres embedded = null;
+        if (url == null || url.isBlank()) {
+            embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(data.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(Integer.parseInt(System.getenv().getOrDefault("STREAMFLIX_LOCAL_DB_PORT", "54329")))
+                    .start();
+            url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/streamflix";
+            createDatabaseIfMissing(embedded.getPort(), "streamflix");
+            System.out.println("Embedded PostgreSQL on port " + embedded.getPort() + ", data in " + data.resolve("postgres"));
+        }
+        List<String> origins = List.of(System.getenv().getOrDefault("STREAMFLIX_ALLOWED_ORIGINS",
+                "http://localhost:8080,http://localhost:5173").split(","));
+        Settings settings = new Settings(url, user, password, secrets.getProperty("jwt-secret"),
+                secrets.getProperty("webhook-secret"), origins, 8081, 8082, 8083, null, Map.of());
+        EmbeddedPostgres database = embedded;
+        LocalStack stack = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            if (database != null) {
+                try {
+                    database.close();
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+            }
+        }));
+        System.out.println("""
+
+                STREAMFLIX League is running (Ctrl-C stops it):
+                  command-service   http://localhost:8081   (writes, webhooks: POST /api/webhooks/twitch)
+                  query-service     http://localhost:8082   (reads)
+                  realtime-service  ws://localhost:8083     (sockets: /api/user/connect)
+                  webhook secret and JWT secret: .data/dev-secrets.properties
+                """);
+        Thread.currentThread().join();
+    }
+
+    private static Properties devSecrets(Path file) throws IOException {
+        Properties secrets = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                secrets.load(in);
+            }
+        }
+        if (secrets.getProperty("jwt-secret") == null || secrets.getProperty("webhook-secret") == null) {
+            secrets.setProperty("jwt-secret", randomSecret());
+            secrets.setProperty("webhook-secret", randomSecret());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                secrets.store(out, "Generated for the local start only; never used in production");
+            }
+        }
+        return secrets;
+    }
+
+    private static void createDatabaseIfMissing(int port, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
+            var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.streamflix.league.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Talks to a running stack the way Twitch, a browser and a viewer's tab do. */
+final class StackClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String REDEMPTION_TYPE = "channel.channel_points_custom_reward_redemption.add";
+
+    final LocalStack stack;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    StackClient(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** A session cookie exactly as API.md defines it (HS256, sub, name, iat, exp). */
+    String sessionCookie(String userId, String login) {
+        var key = new SecretKeySpec(stack.settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        Instant now = Instant.now();
+        var claims = JwtClaimsSet.builder().subject(userId).claim("name", login).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return "streamflix_session=" + token;
+    }
+
+    /** Posts a channel-points redemption signed as Twitch signs it (twitch.md §1.4). */
+    HttpResponse<String> redeem(String userId, String redemptionId, int cost) throws Exception {
+        String body = """
+                {"subscription":{"id":"sub-1","type":"%s","version":"1","status":"enabled","cost":0,\
+                "condition":{"broadcaster_user_id":"1337"},"transport":{"method":"webhook","callback":"https://example.com/cb"},\
+                "created_at":"2024-01-01T00:00:00Z"},"event":{"id":"%s","broadcaster_user_id":"1337",\
+                "broadcaster_user_login":"streamer","broadcaster_user_name":"Streamer","user_id":"%s",\
+                "user_login":"viewer_%s","user_name":"Viewer","user_input":"","status":"unfulfilled",\
+                "reward":{"id":"reward-hydrate","title":"Hydrate","cost":%d,"prompt":""},\
+                "redeemed_at":"2024-01-01T00:00:00Z"}}""".formatted(REDEMPTION_TYPE, redemptionId, userId, userId, cost);
+        String messageId = UUID.randomUUID().toString();
+        String timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        var request = HttpRequest.newBuilder(stack.command.uri("/api/webhooks/twitch"))
+                .header("Content-Type", "application/json")
+                .header("Twitch-Eventsub-Message-Id", messageId)
+                .header("Twitch-Eventsub-Message-Timestamp", timestamp)
+                .header("Twitch-Eventsub-Message-Signature", sign(messageId, timestamp, body))
+                .header("Twitch-Eventsub-Message-Type", "notification")
+                .header("Twitch-Eventsub-Message-Retry", "0")
+                .header("Twitch-Eventsub-Subscription-Type", REDEMPTION_TYPE)
+                .header("Twitch-Eventsub-Subscription-Version", "1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String sign(String messageId, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(stack.settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((messageId + timestamp).getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> get(ServiceProcess service, String path, String cookie) throws Exception {
+        var request = HttpRequest.newBuilder(service.uri(path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A viewer's open tab on {@code /api/user/connect}; received messages queue up with their arrival time. */
+    Socket connect(String cookie, String origin) {
+        Socket socket = new Socket();
+        var builder = http.newWebSocketBuilder();
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        URI uri = URI.create("ws://localhost:" + stack.realtime.port + "/api/user/connect");
+        socket.webSocket = builder.buildAsync(uri, socket).join();
+        return socket;
+    }
+
+    record Received(JsonNode message, long nanoTime) {
+    }
+
+    static final class Socket implements WebSocket.Listener, AutoCloseable {
+        final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket webSocket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long at = System.nanoTime();
+                try {
+                    messages.add(new Received(JSON.readTree(partial.toString()), at));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        Received next(Duration timeout) throws InterruptedException {
+            Received received = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (received == null) {
+                throw new AssertionError("no socket message within " + timeout);
+            }
+            return received;
+        }
+
+        @Override
+        public void close() {
+            webSocket.abort();
+        }
+    }
+}

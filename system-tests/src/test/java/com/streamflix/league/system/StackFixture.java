@@ -1,0 +1,24 @@
+package com.streamflix.league.system;
+
+import com.streamflix.league.testsupport.TestDatabase;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the three services on a fresh database and free ports, logs under target/stack-logs/. */
+final class StackFixture {
+    static final String ALLOWED_ORIGIN = "https://league.example";
+
+    private StackFixture() {
+    }
+
+    static LocalStack startFresh(String name) throws Exception {
+        TestDatabase.Db db = TestDatabase.fresh();
+        System.out.println("System test database: " + TestDatabase.origin());
+        return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
+                LocalStack.randomSecret(), LocalStack.randomSecret(), List.of(ALLOWED_ORIGIN),
+                LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
+                Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of()));
+    }
+}
