@@ -2,12 +2,21 @@ package com.streamflix.league.command.config;
 
 import com.streamflix.league.command.twitch.EventSubSignatureVerifier;
 import com.streamflix.league.command.twitch.TwitchProperties;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.client.RestClient;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class CommandServiceConfiguration {
 
     @Bean
@@ -19,5 +28,25 @@ public class CommandServiceConfiguration {
     @Bean
     EventSubSignatureVerifier eventSubSignatureVerifier(TwitchProperties twitch) {
         return new EventSubSignatureVerifier(twitch.webhookSecret());
+    }
+
+    /** Calls to Twitch never hang a request thread: short connect and read timeouts. */
+    @Bean
+    RestClient twitchRestClient(RestClient.Builder builder) {
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build());
+        factory.setReadTimeout(Duration.ofSeconds(5));
+        return builder.requestFactory(factory).build();
+    }
+
+    /** Correlation ids, and who did it: the {@code actor} of a command is copied onto the events it causes. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR, ActorMetadata.ACTOR_TYPE);
     }
 }

@@ -1,6 +1,8 @@
 package com.streamflix.league.command.twitch;
 
 import com.streamflix.league.api.wallet.CreditPointsCommand;
+import com.streamflix.league.command.config.ActorMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,7 +82,8 @@ public class TwitchWebhookInbox {
             log.info("Redemption in message {} credits nothing (other channel or zero cost)", message.messageId());
             return;
         }
-        commands.sendAndWait(credit.get());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(credit.get()).andMetaData(Map.of(
+                ActorMetadata.ACTOR, "twitch:" + message.messageId(), ActorMetadata.ACTOR_TYPE, "twitch")));
     }
 
     private void revocation(EventSubMessage message) {

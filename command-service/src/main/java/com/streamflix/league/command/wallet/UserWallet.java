@@ -1,11 +1,22 @@
 package com.streamflix.league.command.wallet;
 
+import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
+import com.streamflix.league.api.wallet.RecordLoginCommand;
+import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
+import com.streamflix.league.api.wallet.RegistrationSlotReleasedEvent;
+import com.streamflix.league.api.wallet.RegistrationSlotReservedEvent;
+import com.streamflix.league.api.wallet.ReleaseRegistrationSlotCommand;
+import com.streamflix.league.api.wallet.ReserveRegistrationSlotCommand;
+import com.streamflix.league.api.wallet.UnbanUserCommand;
+import com.streamflix.league.api.wallet.UserBannedEvent;
+import com.streamflix.league.api.wallet.UserBannedException;
 import com.streamflix.league.api.wallet.UserLoginChangedEvent;
+import com.streamflix.league.api.wallet.UserUnbannedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,9 +32,11 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One wallet per user, keyed by the Twitch user id (RULES W1–W3). The wallet's event stream is the ledger.
- * Every credit and debit carries an idempotency key; a key already applied makes the command a no-op, so a
- * redelivered webhook or a retried command never moves points twice.
+ * One per user, keyed by the Twitch user id: the points wallet (RULES W1–W3), the ban flag and the user's active
+ * tournament registrations (R2). The wallet's event stream is the ledger. Every credit and debit carries an
+ * idempotency key; a key already applied makes the command a no-op, so a redelivered webhook or a retried command
+ * never moves points twice. Commands on one user are serialised by the event store's unique (aggregate, sequence)
+ * key, so the balance check and the registration cap hold under any concurrency, across instances too.
  */
 @Aggregate
 public class UserWallet {
@@ -32,40 +45,96 @@ public class UserWallet {
     private String userId;
     private String login;
     private long balance;
+    private boolean banned;
     private final Set<String> appliedKeys = new HashSet<>();
+    private final Set<String> activeRegistrations = new HashSet<>();
 
     protected UserWallet() {
         // for Axon
     }
 
-    /** A wallet opens with its first credit (a viewer's first redemption, an admin's grant). */
+    /** A wallet opens with its first credit (a viewer's first redemption, an admin's grant). Returns the balance. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(CreditPointsCommand command) {
+    public long handle(CreditPointsCommand command) {
         requirePositive(command.amount());
-        if (userId == null) {
-            apply(new WalletOpenedEvent(command.userId(), command.login()));
-        } else if (command.login() != null && !command.login().equals(login)) {
-            apply(new UserLoginChangedEvent(userId, command.login()));
+        openOrFollowLogin(command.userId(), command.login());
+        if (!appliedKeys.contains(command.idempotencyKey())) {
+            apply(new PointsCreditedEvent(userId, command.type(), command.amount(), balance + command.amount(),
+                    command.reason(), command.relatedEntityId(), command.idempotencyKey()));
         }
-        if (appliedKeys.contains(command.idempotencyKey())) {
-            return; // W1: already credited
-        }
-        apply(new PointsCreditedEvent(userId, command.type(), command.amount(), balance + command.amount(),
-                command.reason(), command.relatedEntityId(), command.idempotencyKey()));
+        return balance;
     }
 
+    /** Returns the balance after the debit. */
     @CommandHandler
-    public void handle(DebitPointsCommand command) {
+    public long handle(DebitPointsCommand command) {
         requirePositive(command.amount());
         if (appliedKeys.contains(command.idempotencyKey())) {
-            return;
+            return balance;
         }
         if (command.amount() > balance) {
             throw new InsufficientPointsException(balance, command.amount()); // W2
         }
         apply(new PointsDebitedEvent(userId, command.type(), -command.amount(), balance - command.amount(),
                 command.reason(), command.relatedEntityId(), command.idempotencyKey()));
+        return balance;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordLoginCommand command) {
+        openOrFollowLogin(command.userId(), command.login());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(BanUserCommand command) {
+        openOrFollowLogin(command.userId(), null);
+        if (!banned) {
+            apply(new UserBannedEvent(userId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(UnbanUserCommand command) {
+        openOrFollowLogin(command.userId(), null);
+        if (banned) {
+            apply(new UserUnbannedEvent(userId, command.reason()));
+        }
+    }
+
+    /** R1 (no banned registrants) and R2 (at most maxActive active registrations). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReserveRegistrationSlotCommand command) {
+        openOrFollowLogin(command.userId(), null);
+        if (banned) {
+            throw new UserBannedException(userId);
+        }
+        if (activeRegistrations.contains(command.tournamentId())) {
+            return;
+        }
+        if (activeRegistrations.size() >= command.maxActive()) {
+            throw new RegistrationLimitReachedException(command.maxActive());
+        }
+        apply(new RegistrationSlotReservedEvent(userId, command.tournamentId()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseRegistrationSlotCommand command) {
+        if (activeRegistrations.contains(command.tournamentId())) {
+            apply(new RegistrationSlotReleasedEvent(userId, command.tournamentId()));
+        }
+    }
+
+    private void openOrFollowLogin(String id, String newLogin) {
+        if (userId == null) {
+            apply(new WalletOpenedEvent(id, newLogin));
+        } else if (newLogin != null && !newLogin.equals(login)) {
+            apply(new UserLoginChangedEvent(userId, newLogin));
+        }
     }
 
     private static void requirePositive(long amount) {
@@ -95,5 +164,25 @@ public class UserWallet {
     void on(PointsDebitedEvent event) {
         balance = event.balance();
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
+    }
+
+    @EventSourcingHandler
+    void on(UserBannedEvent event) {
+        banned = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserUnbannedEvent event) {
+        banned = false;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationSlotReservedEvent event) {
+        activeRegistrations.add(event.tournamentId());
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationSlotReleasedEvent event) {
+        activeRegistrations.remove(event.tournamentId());
     }
 }

@@ -1,13 +1,10 @@
 package com.streamflix.league.command.twitch;
 
-import com.streamflix.league.testsupport.TestDatabase;
+import com.streamflix.league.command.testsupport.CommandServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,22 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The webhook over real HTTP against PostgreSQL: signature, replay window, message-id dedupe and redemption
  * idempotency (twitch.md receiver checklist, RULES W1). "Nothing credited" is read from the event store itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "streamflix.twitch.rewards.big-reward=500",
-        "streamflix.twitch.broadcaster-id=1337"})
-class TwitchWebhookIntegrationTest {
-    static final String SECRET = "integration-webhook-secret";
+class TwitchWebhookIntegrationTest extends CommandServiceTest {
+    static final String SECRET = WEBHOOK_SECRET;
     static final String REDEMPTION_TYPE = ChannelPointsRedemptions.SUBSCRIPTION_TYPE;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Db db = TestDatabase.fresh();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
-        registry.add("streamflix.twitch.webhook-secret", () -> SECRET);
-        registry.add("streamflix.jwt.secret", () -> "integration-test-jwt-secret-0123456789abcdef");
-    }
 
     @LocalServerPort
     int port;

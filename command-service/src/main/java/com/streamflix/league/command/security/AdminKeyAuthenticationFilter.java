@@ -1,0 +1,99 @@
+package com.streamflix.league.command.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code X-Admin-Key} authentication for automation. The key is compared in constant time; every wrong key costs
+ * its address a token, and an address out of tokens is answered 429 before any comparison, so guessing is slowed
+ * to {@link #FAILURES_PER_MINUTE} tries a minute.
+ */
+public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
+    public static final String HEADER = "X-Admin-Key";
+    public static final String PRINCIPAL = "admin-key";
+    static final int FAILURES_PER_MINUTE = 10;
+    private static final Logger log = LoggerFactory.getLogger(AdminKeyAuthenticationFilter.class);
+    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+
+    private final byte[] key;
+    private final ObjectMapper json;
+    private final Map<String, Bucket> failuresByAddress = new ConcurrentHashMap<>();
+
+    public AdminKeyAuthenticationFilter(String key, ObjectMapper json) {
+        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Bucket failures = failuresByAddress.computeIfAbsent(request.getRemoteAddr(), address -> newBucket());
+        if (failures.getAvailableTokens() <= 0) {
+            problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                    "Too many wrong admin keys from this address; try again later");
+            response.setHeader("Retry-After", "60");
+            return;
+        }
+        if (!MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
+            failures.tryConsume(1);
+            log.warn("Wrong {} from {}", HEADER, request.getRemoteAddr());
+            problem(response, HttpStatus.UNAUTHORIZED, "invalid-admin-key", "The admin key is not valid");
+            return;
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(PRINCIPAL, null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Bucket newBucket() {
+        if (failuresByAddress.size() > MAX_TRACKED_ADDRESSES) {
+            failuresByAddress.clear(); // bounded memory under a spray of addresses; buckets simply restart full
+        }
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(FAILURES_PER_MINUTE)
+                        .refillGreedy(FAILURES_PER_MINUTE, Duration.ofMinutes(1)).build())
+                .build();
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://streamflix.league/problems/" + type));
+        problem.setTitle(type.replace('-', ' '));
+        problem.setProperty("field", HEADER);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

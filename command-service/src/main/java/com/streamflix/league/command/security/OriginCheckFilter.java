@@ -1,0 +1,61 @@
+package com.streamflix.league.command.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CSRF guard (API.md): a state-changing request that carries the session cookie must come from an allowed
+ * {@code Origin}, else 403. Requests without the cookie cannot ride on a victim's session (the webhook is
+ * signed, automation uses X-Admin-Key), so they are not this filter's business.
+ */
+public class OriginCheckFilter extends OncePerRequestFilter {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final Set<String> allowedOrigins;
+    private final ObjectMapper json;
+
+    public OriginCheckFilter(List<String> allowedOrigins, ObjectMapper json) {
+        this.allowedOrigins = Set.copyOf(allowedOrigins);
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SAFE_METHODS.contains(request.getMethod()) || !carriesSessionCookie(request)
+                || request.getHeader(AdminKeyAuthenticationFilter.HEADER) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && allowedOrigins.contains(origin)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, origin == null
+                ? "A cookie-authenticated write needs an Origin header"
+                : "Origin " + origin + " is not allowed to write with this session");
+        problem.setType(URI.create("https://streamflix.league/problems/forbidden-origin"));
+        problem.setTitle("forbidden origin");
+        problem.setProperty("field", "Origin");
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean carriesSessionCookie(HttpServletRequest request) {
+        return SessionCookieAuthentication.cookieResolver().resolve(request) != null;
+    }
+}

@@ -1,0 +1,109 @@
+package com.streamflix.league.command.testsupport;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * An HTTP stub of the Twitch endpoints we call (OAuth token, validate, Helix users and subscriptions), answering
+ * with Twitch's real shapes and quirks (a JSON-array {@code scope}, users wrapped in {@code data}).
+ */
+public final class FakeTwitch {
+    public final WireMockServer server;
+
+    private FakeTwitch(WireMockServer server) {
+        this.server = server;
+    }
+
+    public static FakeTwitch start() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return new FakeTwitch(server);
+    }
+
+    public String authBaseUrl() {
+        return server.baseUrl() + "/oauth2";
+    }
+
+    public String helixBaseUrl() {
+        return server.baseUrl() + "/helix";
+    }
+
+    public void reset() {
+        server.resetAll();
+    }
+
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    /** The code → token exchange of the authorization-code flow (client_secret_post, as Twitch wants). */
+    public void tokenForCode(String code, String accessToken, String refreshToken, int expiresIn, String scopeJsonArray) {
+        stub(post(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .withRequestBody(containing("code=" + code))
+                .withRequestBody(containing("client_secret=fake-client-secret"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","expires_in":%d,"refresh_token":"%s","scope":%s,"token_type":"bearer"}"""
+                        .formatted(accessToken, expiresIn, refreshToken, scopeJsonArray))));
+    }
+
+    public void refresh(String refreshToken, String newAccessToken, String newRefreshToken) {
+        stub(post(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .withRequestBody(containing("refresh_token=" + refreshToken))
+                .willReturn(okJson("""
+                        {"access_token":"%s","expires_in":14400,"refresh_token":"%s",\
+                        "scope":["channel:read:subscriptions","channel:read:redemptions"],"token_type":"bearer"}"""
+                        .formatted(newAccessToken, newRefreshToken))));
+    }
+
+    public void user(String accessToken, String id, String login) {
+        stub(get(urlPathEqualTo("/helix/users"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .withHeader("Client-Id", equalTo("fake-client-id"))
+                .willReturn(okJson("""
+                        {"data":[{"id":"%s","login":"%s","display_name":"%s","type":"","broadcaster_type":"",\
+                        "description":"","profile_image_url":"","offline_image_url":"","view_count":0,\
+                        "created_at":"2020-01-01T00:00:00Z"}]}""".formatted(id, login, login))));
+    }
+
+    /** Get Broadcaster Subscriptions with user_id: the user in {@code data} when subscribed, else empty data. */
+    public void subscription(String accessToken, String userId, boolean subscribed) {
+        String data = subscribed ? """
+                [{"broadcaster_id":"1337","broadcaster_login":"streamer","broadcaster_name":"Streamer","gifter_id":"",\
+                "gifter_login":"","gifter_name":"","is_gift":false,"plan_name":"Tier 1","tier":"1000",\
+                "user_id":"%s","user_name":"U","user_login":"u"}]""".formatted(userId) : "[]";
+        stub(get(urlPathEqualTo("/helix/subscriptions"))
+                .withQueryParam("broadcaster_id", equalTo("1337"))
+                .withQueryParam("user_id", equalTo(userId))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .withHeader("Client-Id", equalTo("fake-client-id"))
+                .willReturn(okJson("""
+                        {"data":%s,"pagination":{},"total":%d,"points":%d}""".formatted(data, subscribed ? 1 : 0,
+                        subscribed ? 1 : 0)).withHeader("Ratelimit-Limit", "800").withHeader("Ratelimit-Remaining", "799")
+                        .withHeader("Ratelimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + 60))));
+    }
+
+    public void helixRejects(String accessToken) {
+        stub(get(urlPathEqualTo("/helix/subscriptions"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(401).withBody("""
+                        {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}""")));
+    }
+
+    public void validateOk() {
+        stub(get(urlPathEqualTo("/oauth2/validate")).willReturn(okJson("""
+                {"client_id":"fake-client-id","login":"streamer","scopes":["channel:read:subscriptions"],\
+                "user_id":"1337","expires_in":5000}""")));
+    }
+}

@@ -1,0 +1,120 @@
+package com.streamflix.league.query.tournament;
+
+import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
+import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
+import com.streamflix.league.api.tournament.RegistrationClosedEvent;
+import com.streamflix.league.api.tournament.RegistrationOpenedEvent;
+import com.streamflix.league.api.tournament.RegistrationWithdrawnEvent;
+import com.streamflix.league.api.tournament.TournamentCreatedEvent;
+import com.streamflix.league.api.tournament.TournamentStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import static com.streamflix.league.api.tournament.RegistrationStatus.CONFIRMED;
+import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECTED;
+
+/**
+ * Projects the tournament events (RULES T1, R3, R4) into {@code tournaments}, {@code tournament_registrations},
+ * {@code tournament_participants} and {@code league_standings}. Every write is idempotent — inserts keyed by the
+ * tournament, the (user, tournament) pair or the participant id, status changes as plain overwrites in event
+ * order — so a replay over existing rows, a redelivery or a rebuild gives the same rows.
+ * <p>
+ * A registrant need not have a wallet yet, but {@code users} rows come from the wallet projection (another
+ * processor, possibly later or never): a registration therefore inserts a placeholder {@code users} row with the
+ * login it carries. Both inserts are {@code ON CONFLICT DO NOTHING}, so either order converges.
+ */
+@Component
+@ProcessingGroup(TournamentProjection.PROCESSING_GROUP)
+public class TournamentProjection {
+    public static final String PROCESSING_GROUP = "tournaments";
+
+    private final JdbcTemplate jdbc;
+
+    public TournamentProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TournamentCreatedEvent event, EventMessage<?> message) {
+        jdbc.update("""
+                        INSERT INTO tournaments (id, name, description, status, max_participants, starts_at, ends_at,
+                                                 created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.tournamentId(), event.name(), event.description(), TournamentStatus.DRAFT.name(),
+                event.maxParticipants(), timestamp(event.startsAt()), timestamp(event.endsAt()),
+                timestamp(message.getTimestamp()));
+    }
+
+    @EventHandler
+    void on(RegistrationOpenedEvent event) {
+        status(event.tournamentId(), TournamentStatus.REGISTRATION_OPEN);
+    }
+
+    @EventHandler
+    void on(RegistrationClosedEvent event) {
+        status(event.tournamentId(), TournamentStatus.AWAITING_SELECTION);
+    }
+
+    @EventHandler
+    void on(PlayerRegisteredEvent event, EventMessage<?> message) {
+        Timestamp at = timestamp(message.getTimestamp());
+        jdbc.update("""
+                        INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (user_id) DO NOTHING""",
+                event.userId(), event.login() == null ? event.userId() : event.login(), at, at);
+        jdbc.update("""
+                        INSERT INTO tournament_registrations (user_id, tournament_id, status, registered_at)
+                        VALUES (?, ?, 'PENDING', ?) ON CONFLICT (user_id, tournament_id) DO NOTHING""",
+                event.userId(), event.tournamentId(), at);
+    }
+
+    /**
+     * Only a pending registration can have been withdrawn. The guard keeps a replay over existing rows from
+     * deleting a registration that a later event confirmed (and a participant row points to).
+     */
+    @EventHandler
+    void on(RegistrationWithdrawnEvent event) {
+        jdbc.update("DELETE FROM tournament_registrations WHERE tournament_id = ? AND user_id = ? AND status = 'PENDING'",
+                event.tournamentId(), event.userId());
+    }
+
+    /** R4: the roster's registrations confirmed, a participant and a zeroed standings row each, the rest not selected. */
+    @EventHandler
+    void on(ParticipantsConfirmedEvent event, EventMessage<?> message) {
+        String tournamentId = event.tournamentId();
+        Timestamp at = timestamp(message.getTimestamp());
+        String setStatus = """
+                UPDATE tournament_registrations SET status = ? WHERE tournament_id = ? AND user_id = ?""";
+        jdbc.batchUpdate(setStatus, event.participants().stream()
+                .map(p -> new Object[]{CONFIRMED.name(), tournamentId, p.userId()}).toList());
+        jdbc.batchUpdate(setStatus, event.notSelectedUserIds().stream()
+                .map(userId -> new Object[]{NOT_SELECTED.name(), tournamentId, userId}).toList());
+        jdbc.batchUpdate("""
+                        INSERT INTO tournament_participants (id, registration_id, user_id, tournament_id, seed_position,
+                                                             pot, confirmed_at)
+                        SELECT ?, r.id, r.user_id, r.tournament_id, ?, ?, ?
+                        FROM tournament_registrations r WHERE r.tournament_id = ? AND r.user_id = ?
+                        ON CONFLICT (id) DO NOTHING""",
+                event.participants().stream().map(p -> new Object[]{
+                        p.participantId(), p.seedPosition(), p.pot(), at, tournamentId, p.userId()}).toList());
+        jdbc.batchUpdate("""
+                        INSERT INTO league_standings (participant_id, tournament_id, updated_at) VALUES (?, ?, ?)
+                        ON CONFLICT (participant_id) DO NOTHING""",
+                event.participants().stream().map(p -> new Object[]{p.participantId(), tournamentId, at}).toList());
+        status(tournamentId, TournamentStatus.REGISTRATION_CLOSED);
+    }
+
+    private void status(String tournamentId, TournamentStatus status) {
+        jdbc.update("UPDATE tournaments SET status = ? WHERE id = ?", status.name(), tournamentId);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

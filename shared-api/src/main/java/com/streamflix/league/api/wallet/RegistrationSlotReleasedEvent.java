@@ -1,0 +1,4 @@
+package com.streamflix.league.api.wallet;
+
+public record RegistrationSlotReleasedEvent(String userId, String tournamentId) {
+}

@@ -1,0 +1,4 @@
+package com.streamflix.league.api.wallet;
+
+public record UserUnbannedEvent(String userId, String reason) {
+}
