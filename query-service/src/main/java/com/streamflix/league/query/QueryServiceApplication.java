@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The read side: projections of the event stream into PostgreSQL and the HTTP read API. */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = {"com.streamflix.league.query", "com.streamflix.league.support"})
+@ConfigurationPropertiesScan({"com.streamflix.league.query", "com.streamflix.league.support"})
 public class QueryServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(QueryServiceApplication.class, args);

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Live pushes: WebSockets fed by the event stream. */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = {"com.streamflix.league.realtime", "com.streamflix.league.support"})
+@ConfigurationPropertiesScan({"com.streamflix.league.realtime", "com.streamflix.league.support"})
 @EnableScheduling
 public class RealtimeServiceApplication {
     public static void main(String[] args) {

@@ -129,7 +129,7 @@ public final class FixtureRules {
             java.util.Arrays.fill(sequence, '-');
         }
         for (Fixture fixture : fixtures) {
-            if (fixture.matchday() < 1 || fixture.matchday() > MATCHDAYS) {
+            if (fixture == null || fixture.matchday() < 1 || fixture.matchday() > MATCHDAYS) {
                 continue;
             }
             mark(sequences, slots.get(fixture.home()), fixture.matchday(), 'H');

@@ -1,10 +1,13 @@
 package com.streamflix.league.draw;
 
+import java.util.Arrays;
+
 /**
  * The home/away sequences D2 allows a participant over the 8 matchdays, as 8-bit masks (bit
  * {@code d} set = at home on matchday {@code d + 1}): 4 home, 4 away, never three home or
  * three away in a row, and one of each across matchdays 1–2 and across 7–8.
- * There are 18 of them, so a set of sequences fits in an {@code int}.
+ * There are 18 of them, so a set of sequences fits in an {@code int}; the tables below answer the
+ * scheduler's questions about such sets with one or two lookups.
  */
 final class HomeAwayPatterns {
 
@@ -21,17 +24,27 @@ final class HomeAwayPatterns {
     static final int[] HOME_ON = new int[MATCHDAYS];
     /** AWAY_ON[d]: bitset of the sequences that are away on matchday d. */
     static final int[] AWAY_ON = new int[MATCHDAYS];
+    /** HOME_ON_ANY[days]: bitset of the sequences at home on at least one of those matchdays. */
+    static final int[] HOME_ON_ANY = new int[ALL_DAYS + 1];
+    /** AWAY_ON_ANY[days]: bitset of the sequences away on at least one of those matchdays. */
+    static final int[] AWAY_ON_ANY = new int[ALL_DAYS + 1];
+
+    /* Home and away days of a set of sequences, looked up in two halves of the set's bits. */
+    private static final int HALF = 9;
+    private static final int[][] HOME_DAYS_OF = new int[2][1 << HALF];
+    private static final int[][] AWAY_DAYS_OF = new int[2][1 << HALF];
 
     static {
-        int[] found = new int[1 << MATCHDAYS];
+        int[] found = new int[ALL_DAYS + 1];
         int count = 0;
         for (int homeDays = 0; homeDays <= ALL_DAYS; homeDays++) {
             if (isAllowed(homeDays)) {
                 found[count++] = homeDays;
             }
         }
-        HOME_DAYS = java.util.Arrays.copyOf(found, count);
+        HOME_DAYS = Arrays.copyOf(found, count);
         AWAY_DAYS = new int[count];
+        ALL = (1 << count) - 1;
         for (int k = 0; k < count; k++) {
             AWAY_DAYS[k] = ~HOME_DAYS[k] & ALL_DAYS;
             for (int d = 0; d < MATCHDAYS; d++) {
@@ -41,8 +54,17 @@ final class HomeAwayPatterns {
                     AWAY_ON[d] |= 1 << k;
                 }
             }
+            for (int days = 0; days <= ALL_DAYS; days++) {
+                HOME_ON_ANY[days] |= (HOME_DAYS[k] & days) != 0 ? 1 << k : 0;
+                AWAY_ON_ANY[days] |= (AWAY_DAYS[k] & days) != 0 ? 1 << k : 0;
+            }
+            for (int set = 0; set < 1 << HALF; set++) {
+                if ((set >> (k % HALF) & 1) == 1) {
+                    HOME_DAYS_OF[k / HALF][set] |= HOME_DAYS[k];
+                    AWAY_DAYS_OF[k / HALF][set] |= AWAY_DAYS[k];
+                }
+            }
         }
-        ALL = (1 << count) - 1;
     }
 
     private HomeAwayPatterns() {
@@ -66,5 +88,15 @@ final class HomeAwayPatterns {
             }
         }
         return true;
+    }
+
+    /** The matchdays on which at least one of the given sequences is at home. */
+    static int homeDaysOf(int sequences) {
+        return HOME_DAYS_OF[0][sequences & ((1 << HALF) - 1)] | HOME_DAYS_OF[1][sequences >>> HALF];
+    }
+
+    /** The matchdays on which at least one of the given sequences is away. */
+    static int awayDaysOf(int sequences) {
+        return AWAY_DAYS_OF[0][sequences & ((1 << HALF) - 1)] | AWAY_DAYS_OF[1][sequences >>> HALF];
     }
 }

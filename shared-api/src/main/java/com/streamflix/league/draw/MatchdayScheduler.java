@@ -34,6 +34,10 @@ final class MatchdayScheduler {
 
     private static final int[] FILL_ORDER = {7, 6, 0, 1, 2, 3, 4, 5};
 
+    /** {@link #nextChoice()}'s answers besides a choice. */
+    private static final long SOLVED = -1;
+    private static final long DEAD_END = -2;
+
     private static final int PLAYERS = Pots.PARTICIPANTS;
     private static final int MATCHES = OpponentGraph.MATCHES;
 
@@ -135,9 +139,6 @@ final class MatchdayScheduler {
         return propagate() && search(level + 1);
     }
 
-    private static final long SOLVED = -1;
-    private static final long DEAD_END = -2;
-
     /**
      * The first matchday in {@link #FILL_ORDER} that someone has not played yet; on it, the
      * participant with the fewest candidate matches (ties at random); one of those candidates
@@ -236,18 +237,12 @@ final class MatchdayScheduler {
         int[] matches = matchesOf[player];
         while (true) {
             int sequences = state[SEQUENCES + player];
-            int homeAllowed = 0;
-            int awayAllowed = 0;
-            for (int rest = sequences; rest != 0; rest &= rest - 1) {
-                int k = Integer.numberOfTrailingZeros(rest);
-                homeAllowed |= HomeAwayPatterns.HOME_DAYS[k];
-                awayAllowed |= HomeAwayPatterns.AWAY_DAYS[k];
-            }
-            homeAllowed &= free;
-            awayAllowed &= free;
+            int homeAllowed = HomeAwayPatterns.homeDaysOf(sequences) & free;
+            int awayAllowed = HomeAwayPatterns.awayDaysOf(sequences) & free;
             int homeUnion = 0;
             int awayUnion = 0;
             int coveredTwice = 0;
+            int fitting = sequences;
             for (int match : matches) {
                 if (state[DAY + match] >= 0) {
                     continue;
@@ -267,12 +262,13 @@ final class MatchdayScheduler {
                 coveredTwice |= open & (homeUnion | awayUnion);
                 if (atHome) {
                     homeUnion |= open;
+                    fitting &= HomeAwayPatterns.HOME_ON_ANY[open];
                 } else {
                     awayUnion |= open;
+                    fitting &= HomeAwayPatterns.AWAY_ON_ANY[open];
                 }
             }
-            int uncovered = free & ~(homeUnion | awayUnion);
-            if (uncovered != 0) {
+            if ((free & ~(homeUnion | awayUnion)) != 0) {
                 return false;
             }
             int coveredOnce = free & ~coveredTwice;
@@ -284,35 +280,18 @@ final class MatchdayScheduler {
                     }
                 }
             }
-            int kept = 0;
-            for (int rest = sequences; rest != 0; rest &= rest - 1) {
-                int k = Integer.numberOfTrailingZeros(rest);
-                if (canFill(player, HomeAwayPatterns.HOME_DAYS[k] & free, HomeAwayPatterns.AWAY_DAYS[k] & free,
-                        homeUnion, awayUnion)) {
-                    kept |= 1 << k;
-                }
-            }
-            if (kept == 0) {
+            // A sequence stays open only if every open match fits one of its free days of the
+            // right venue, and every such day can be filled by one of the open matches.
+            fitting &= ~HomeAwayPatterns.HOME_ON_ANY[free & ~homeUnion];
+            fitting &= ~HomeAwayPatterns.AWAY_ON_ANY[free & ~awayUnion];
+            if (fitting == 0) {
                 return false;
             }
-            if (kept == sequences) {
+            if (fitting == sequences) {
                 return true;
             }
-            state[SEQUENCES + player] = kept;
+            state[SEQUENCES + player] = fitting;
         }
-    }
-
-    /** Whether the open matches can still cover a sequence's free home and away days. */
-    private boolean canFill(int player, int homeDays, int awayDays, int homeUnion, int awayUnion) {
-        if ((homeDays & ~homeUnion) != 0 || (awayDays & ~awayUnion) != 0) {
-            return false;
-        }
-        for (int match : matchesOf[player]) {
-            if (state[DAY + match] < 0 && (state[match] & (home[match] == player ? homeDays : awayDays)) == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void save(int level) {

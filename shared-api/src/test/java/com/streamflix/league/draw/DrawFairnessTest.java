@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,7 @@ class DrawFairnessTest {
     private static final int DRAWS = 4_000;
     private static final long MASTER_SEED = 20_240_829L;
     private static final double SIGNIFICANCE = 0.001;
-    private static final List<List<String>> POTS = IntStream.range(0, 4)
-            .mapToObj(pot -> IntStream.rangeClosed(1, 9).mapToObj(place -> "p" + pot + place).toList())
-            .toList();
+    private static final List<List<String>> POTS = TestPots.NUMBERED;
 
     private static final Map<String, Integer> withinPotShapes = new HashMap<>();
     private static final Map<String, Integer> crossPotShapes = new HashMap<>();

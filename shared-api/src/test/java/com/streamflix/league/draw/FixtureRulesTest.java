@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class FixtureRulesTest {
 
-    private static final List<List<String>> POTS = IntStream.range(0, 4)
-            .mapToObj(pot -> IntStream.rangeClosed(1, 9).mapToObj(place -> "p" + pot + place).toList())
-            .toList();
+    private static final List<List<String>> POTS = TestPots.NUMBERED;
 
     private final List<Fixture> valid = LeagueDraw.draw(POTS, 7L).fixtures();
 

@@ -18,7 +18,7 @@ class LastResortScheduleTest {
     @Property(tries = 1_000)
     void theLastResortAloneMeetsD1AndD2ForAnyPots_D1_D2_D3(
             @ForAll long seed,
-            @ForAll @From(supplier = ShuffledPots.class) List<List<String>> pots) {
+            @ForAll @From(supplier = TestPots.Shuffled.class) List<List<String>> pots) {
         LeagueDraw.Run run = LeagueDraw.run(pots, seed, NO_SEARCH_AT_ALL);
 
         assertThat(run.lastResort()).isTrue();
@@ -33,7 +33,7 @@ class LastResortScheduleTest {
     @Property(tries = 200)
     void aSearchOutOfBudgetFallsBackInsteadOfFailing_D3(
             @ForAll long seed,
-            @ForAll @From(supplier = ShuffledPots.class) List<List<String>> pots) {
+            @ForAll @From(supplier = TestPots.Shuffled.class) List<List<String>> pots) {
         LeagueDraw.Run run = LeagueDraw.run(pots, seed, new LeagueDraw.Limits(5, 2, 2));
 
         assertThat(run.lastResort()).isTrue();

@@ -23,7 +23,7 @@ class LeagueDrawPropertyTest {
 
     @Property(tries = 10_000)
     void everyDrawMeetsD1AndD2AndReRunsIdentically_D1_D2_D3_D4(
-            @ForAll long seed, @ForAll @From(supplier = ShuffledPots.class) List<List<String>> pots) {
+            @ForAll long seed, @ForAll @From(supplier = TestPots.Shuffled.class) List<List<String>> pots) {
         DrawResult result = LeagueDraw.draw(pots, seed);
 
         assertThat(result.seed()).isEqualTo(seed);

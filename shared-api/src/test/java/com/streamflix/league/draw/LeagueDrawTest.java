@@ -1,18 +1,33 @@
 package com.streamflix.league.draw;
 
+import static com.streamflix.league.draw.LeagueDrawPropertyTest.oncePerMatchdayWithAnAllowedHomeAwaySequence_D2;
+import static com.streamflix.league.draw.LeagueDrawPropertyTest.twoOpponentsFromEveryPotOneHomeOneAway_D1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 class LeagueDrawTest {
 
-    private static final List<List<String>> POTS = IntStream.range(0, 4)
-            .mapToObj(pot -> IntStream.rangeClosed(1, 9).mapToObj(place -> "p" + pot + place).toList())
-            .toList();
+    private static final List<List<String>> POTS = TestPots.NUMBERED;
+
+    @Test
+    void everyParticipantHasTwoOpponentsPerPotOneAtHomeOneAway_D1() {
+        for (long seed = 0; seed < 100; seed++) {
+            assertThat(twoOpponentsFromEveryPotOneHomeOneAway_D1(POTS, LeagueDraw.draw(POTS, seed).fixtures()))
+                    .as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void everyParticipantPlaysOncePerMatchdayInAnAllowedHomeAwaySequence_D2() {
+        for (long seed = 0; seed < 100; seed++) {
+            assertThat(oncePerMatchdayWithAnAllowedHomeAwaySequence_D2(POTS, LeagueDraw.draw(POTS, seed).fixtures()))
+                    .as("seed %d", seed).isEmpty();
+        }
+    }
 
     /**
      * A recorded draw must re-run identically for as long as it can be audited. If this test
@@ -23,10 +38,10 @@ class LeagueDrawTest {
     void aRecordedSeedReRunsToTheSameFixtures_D4() {
         DrawResult result = LeagueDraw.draw(POTS, 2024L);
 
-        assertThat(onMatchday(result, 1)).isEqualTo("p02-p18 p03-p39 p04-p08 p05-p01 p06-p11 p13-p25 p14-p12 "
-                + "p15-p07 p16-p23 p17-p09 p21-p35 p24-p32 p27-p33 p29-p26 p34-p19 p36-p22 p37-p28 p38-p31");
-        assertThat(onMatchday(result, 8)).isEqualTo("p01-p22 p02-p07 p04-p14 p08-p09 p12-p11 p13-p36 p15-p33 "
-                + "p16-p05 p17-p27 p19-p29 p21-p28 p23-p31 p24-p25 p26-p03 p34-p32 p35-p18 p37-p38 p39-p06");
+        assertThat(onMatchday(result, 1)).isEqualTo("p05-p33 p07-p13 p08-p31 p11-p01 p14-p12 p17-p27 p18-p04 "
+                + "p19-p06 p22-p39 p23-p29 p24-p25 p26-p03 p32-p21 p34-p09 p35-p02 p36-p15 p37-p28 p38-p16");
+        assertThat(onMatchday(result, 8)).isEqualTo("p01-p17 p06-p04 p09-p38 p11-p34 p14-p26 p15-p22 p19-p29 "
+                + "p21-p13 p23-p05 p24-p32 p25-p02 p28-p16 p31-p27 p33-p07 p35-p18 p36-p03 p37-p08 p39-p12");
     }
 
     @Test

@@ -30,9 +30,16 @@ public final class LocalStack implements AutoCloseable {
     static final Duration STARTUP = Duration.ofMinutes(3);
 
     /** What the three services are given; secrets travel in environment variables, never on the command line. */
-    public record Settings(String dbUrl, String dbUser, String dbPassword, String jwtSecret, String webhookSecret,
+    public record Settings(String dbUrl, String dbUser, String dbPassword, Secrets secrets,
                            List<String> allowedOrigins, int commandPort, int queryPort, int realtimePort,
                            Path logDirectory, Map<String, String> extraEnvironment) {
+    }
+
+    /** The secrets the services refuse to start without. */
+    public record Secrets(String jwtSecret, String webhookSecret, String adminKey, String tokenEncryptionKey) {
+        static Secrets random() {
+            return new Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret());
+        }
     }
 
     final Settings settings;
@@ -53,8 +60,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_DATASOURCE_URL", settings.dbUrl());
         env.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
         env.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword() == null ? "" : settings.dbPassword());
-        env.put("STREAMFLIX_JWT_SECRET", settings.jwtSecret());
-        env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.webhookSecret());
+        env.put("STREAMFLIX_JWT_SECRET", settings.secrets().jwtSecret());
+        env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.secrets().webhookSecret());
+        env.put("STREAMFLIX_ADMIN_KEY", settings.secrets().adminKey());
+        env.put("STREAMFLIX_TWITCH_TOKENENCRYPTIONKEY", settings.secrets().tokenEncryptionKey());
         env.put("STREAMFLIX_ALLOWEDORIGINS", String.join(",", settings.allowedOrigins()));
         List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
         ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
@@ -144,9 +153,12 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("Embedded PostgreSQL on port " + embedded.getPort() + ", data in " + data.resolve("postgres"));
         }
         List<String> origins = List.of(System.getenv().getOrDefault("STREAMFLIX_ALLOWED_ORIGINS",
-                "http://localhost:8080,http://localhost:5173").split(","));
-        Settings settings = new Settings(url, user, password, secrets.getProperty("jwt-secret"),
-                secrets.getProperty("webhook-secret"), origins, 8081, 8082, 8083, null, Map.of());
+                "http://localhost:8080,http://localhost:8081,http://localhost:5173").split(","));
+        Settings settings = new Settings(url, user, password, new Secrets(secrets.getProperty("jwt-secret"),
+                secrets.getProperty("webhook-secret"), secrets.getProperty("admin-key"),
+                secrets.getProperty("token-encryption-key")), origins, 8081, 8082, 8083, null,
+                // dev login instead of Twitch (command-service refuses the dev profile next to real credentials)
+                Map.of("SPRING_PROFILES_ACTIVE", "dev", "STREAMFLIX_AUTH_SUCCESSURL", "/api/auth/me"));
         EmbeddedPostgres database = embedded;
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -165,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
                   command-service   http://localhost:8081   (writes, webhooks: POST /api/webhooks/twitch)
                   query-service     http://localhost:8082   (reads)
                   realtime-service  ws://localhost:8083     (sockets: /api/user/connect)
-                  webhook secret and JWT secret: .data/dev-secrets.properties
+                  dev login:        http://localhost:8081/auth/dev-login
+                  secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
                 """);
         Thread.currentThread().join();
     }
@@ -177,9 +190,9 @@ public final class LocalStack implements AutoCloseable {
                 secrets.load(in);
             }
         }
-        if (secrets.getProperty("jwt-secret") == null || secrets.getProperty("webhook-secret") == null) {
-            secrets.setProperty("jwt-secret", randomSecret());
-            secrets.setProperty("webhook-secret", randomSecret());
+        List<String> names = List.of("jwt-secret", "webhook-secret", "admin-key", "token-encryption-key");
+        if (names.stream().anyMatch(name -> secrets.getProperty(name) == null)) {
+            names.forEach(name -> secrets.putIfAbsent(name, randomSecret()));
             try (OutputStream out = Files.newOutputStream(file)) {
                 secrets.store(out, "Generated for the local start only; never used in production");
             }

@@ -1,7 +1,6 @@
 package com.streamflix.league.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +25,8 @@ class RedemptionToPushSystemTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = StackFixture.startFresh("redemption-to-push");
+        stack = StackFixture.shared();
         client = new StackClient(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     static String newUser() {

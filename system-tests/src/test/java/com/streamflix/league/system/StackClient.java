@@ -41,11 +41,22 @@ final class StackClient {
 
     /** A session cookie exactly as API.md defines it (HS256, sub, name, iat, exp). */
     String sessionCookie(String userId, String login) {
-        var key = new SecretKeySpec(stack.settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return sessionCookie(userId, login, Instant.now(), Duration.ofHours(1));
+    }
+
+    String sessionCookie(String userId, String login, Instant issuedAt, Duration lifetime) {
+        return sessionCookie(userId, login, issuedAt, lifetime, stack.settings.secrets().jwtSecret());
+    }
+
+    String sessionCookie(String userId, String login, String secret) {
+        return sessionCookie(userId, login, Instant.now(), Duration.ofHours(1), secret);
+    }
+
+    private String sessionCookie(String userId, String login, Instant issuedAt, Duration lifetime, String secret) {
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        Instant now = Instant.now();
-        var claims = JwtClaimsSet.builder().subject(userId).claim("name", login).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        var claims = JwtClaimsSet.builder().subject(userId).claim("name", login).issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(lifetime)).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return "streamflix_session=" + token;
@@ -78,7 +89,7 @@ final class StackClient {
 
     private String sign(String messageId, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(stack.settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(stack.settings.secrets().webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((messageId + timestamp).getBytes(StandardCharsets.UTF_8));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }

@@ -10,14 +10,25 @@ import java.util.Map;
 final class StackFixture {
     static final String ALLOWED_ORIGIN = "https://league.example";
 
+    private static LocalStack shared;
+
     private StackFixture() {
+    }
+
+    /** One stack for all system tests of this JVM (starting one costs ~20 s); stopped when the JVM exits. */
+    static synchronized LocalStack shared() throws Exception {
+        if (shared == null) {
+            shared = startFresh("shared");
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     static LocalStack startFresh(String name) throws Exception {
         TestDatabase.Db db = TestDatabase.fresh();
         System.out.println("System test database: " + TestDatabase.origin());
         return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
-                LocalStack.randomSecret(), LocalStack.randomSecret(), List.of(ALLOWED_ORIGIN),
+                LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN),
                 LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
                 Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of()));
     }

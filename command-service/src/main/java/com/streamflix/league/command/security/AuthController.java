@@ -1,6 +1,7 @@
 package com.streamflix.league.command.security;
 
 import com.streamflix.league.command.twitch.TwitchLogin;
+import com.streamflix.league.support.security.AdminAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

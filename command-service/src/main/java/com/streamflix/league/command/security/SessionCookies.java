@@ -1,6 +1,9 @@
 package com.streamflix.league.command.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.streamflix.league.support.security.AdminAccess;
+import com.streamflix.league.support.security.SessionCookieAuthentication;
+import com.streamflix.league.support.security.SessionProperties;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

@@ -2,7 +2,7 @@ package com.streamflix.league.command.twitch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.streamflix.league.command.web.ApiProblem;
+import com.streamflix.league.support.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

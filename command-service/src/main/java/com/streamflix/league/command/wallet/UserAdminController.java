@@ -5,7 +5,7 @@ import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.api.wallet.UnbanUserCommand;
-import com.streamflix.league.command.web.ApiProblem;
+import com.streamflix.league.support.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

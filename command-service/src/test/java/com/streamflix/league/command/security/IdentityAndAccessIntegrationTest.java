@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Sessions;
+import com.streamflix.league.support.security.AdminKeyAuthenticationFilter;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
 import com.streamflix.league.command.twitch.TwitchHelixClient;
 import org.junit.jupiter.api.BeforeEach;

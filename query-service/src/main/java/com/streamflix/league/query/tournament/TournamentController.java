@@ -2,7 +2,7 @@ package com.streamflix.league.query.tournament;
 
 import com.streamflix.league.api.tournament.RegistrationStatus;
 import com.streamflix.league.api.tournament.TournamentStatus;
-import com.streamflix.league.query.web.Page;
+import com.streamflix.league.support.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;

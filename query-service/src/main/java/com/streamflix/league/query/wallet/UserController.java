@@ -1,6 +1,6 @@
 package com.streamflix.league.query.wallet;
 
-import com.streamflix.league.query.web.Page;
+import com.streamflix.league.support.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -30,24 +30,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -64,33 +57,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "streamflix.admin.key=" + TournamentReadIntegrationTest.ADMIN_KEY})
 class TournamentReadIntegrationTest {
     static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
-    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
-    /** command-service owns the event store's schema; this service only reads the tables. */
-    static final Path EVENT_STORE_SCHEMA =
-            Path.of("../command-service/src/main/resources/db/migration/V1__event_store.sql");
+    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef-0123456789";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.Db db = TestDatabase.fresh();
-        createEventStore(db);
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
         registry.add("streamflix.jwt.secret", () -> JWT_SECRET);
-    }
-
-    static void createEventStore(TestDatabase.Db db) {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", db.username());
-        if (db.password() != null) {
-            credentials.setProperty("password", db.password());
-        }
-        try (Connection c = DriverManager.getConnection(db.url(), credentials)) {
-            c.createStatement().execute("CREATE SCHEMA eventstore");
-            c.createStatement().execute(Files.readString(EVENT_STORE_SCHEMA));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Cannot create the event store tables", e);
-        }
     }
 
     @LocalServerPort

@@ -1,6 +1,6 @@
 package com.streamflix.league.realtime.web;
 
-import com.streamflix.league.realtime.security.SessionProperties;
+import com.streamflix.league.support.security.SessionProperties;
 import com.streamflix.league.realtime.wallet.UserConnectHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;

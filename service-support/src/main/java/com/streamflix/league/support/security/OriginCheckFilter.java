@@ -1,17 +1,16 @@
-package com.streamflix.league.command.security;
+package com.streamflix.league.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamflix.league.support.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -44,15 +43,11 @@ public class OriginCheckFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, origin == null
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden-origin", origin == null
                 ? "A cookie-authenticated write needs an Origin header"
                 : "Origin " + origin + " is not allowed to write with this session");
-        problem.setType(URI.create("https://streamflix.league/problems/forbidden-origin"));
-        problem.setTitle("forbidden origin");
         problem.setProperty("field", "Origin");
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 
     private static boolean carriesSessionCookie(HttpServletRequest request) {

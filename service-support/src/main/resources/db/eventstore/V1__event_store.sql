@@ -1,4 +1,5 @@
--- The event store (Axon JdbcEventStorageEngine), shared by all services; command-service owns it.
+-- The event store (Axon JdbcEventStorageEngine), shared by all services. Every service applies these
+-- migrations at start (Flyway locks, so concurrent starts are safe) with their own history in schema eventstore.
 -- Layout: axon-notes.md §1.3. bytea payloads, a private BIGSERIAL global index (no shared sequence, so
 -- no stray gaps), the unique (aggregate, sequence) key that makes concurrent appends fail instead of fork.
 CREATE TABLE eventstore.domain_event_entry (

@@ -1,6 +1,7 @@
-package com.streamflix.league.command.security;
+package com.streamflix.league.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamflix.league.support.web.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -18,7 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -33,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Admin-Key";
     public static final String PRINCIPAL = "admin-key";
-    static final int FAILURES_PER_MINUTE = 10;
+    public static final int FAILURES_PER_MINUTE = 10;
     private static final Logger log = LoggerFactory.getLogger(AdminKeyAuthenticationFilter.class);
     private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
@@ -88,12 +87,8 @@ public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://streamflix.league/problems/" + type));
-        problem.setTitle(type.replace('-', ' '));
+        ProblemDetail problem = Problems.of(status, type, detail);
         problem.setProperty("field", HEADER);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 }

@@ -1,4 +1,4 @@
-package com.streamflix.league.query.web;
+package com.streamflix.league.support.web;
 
 import java.util.List;
 

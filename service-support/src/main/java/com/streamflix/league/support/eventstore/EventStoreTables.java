@@ -1,4 +1,4 @@
-package com.streamflix.league.api.eventstore;
+package com.streamflix.league.support.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;

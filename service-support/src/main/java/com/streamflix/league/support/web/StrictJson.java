@@ -1,4 +1,4 @@
-package com.streamflix.league.command.web;
+package com.streamflix.league.support.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package com.streamflix.league.command.security;
+package com.streamflix.league.support.security;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,19 +1,13 @@
-package com.streamflix.league.realtime.security;
+package com.streamflix.league.support.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.web.AuthenticationEntryPoint;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,19 +38,6 @@ public final class SessionCookieAuthentication {
                 }
             }
             return null;
-        };
-    }
-
-    /** 401 as problem+json, whether the cookie is missing, tampered with or expired. */
-    public static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
-        return (request, response, failure) -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "A valid session cookie is required");
-            problem.setType(URI.create("https://streamflix.league/problems/unauthenticated"));
-            problem.setTitle("unauthenticated");
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
         };
     }
 }

@@ -1,0 +1,68 @@
+package com.streamflix.league.command.web;
+
+import com.streamflix.league.api.tournament.InvalidRosterException;
+import com.streamflix.league.api.tournament.TournamentStateException;
+import com.streamflix.league.api.wallet.InsufficientPointsException;
+import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
+import com.streamflix.league.api.wallet.UserBannedException;
+import com.streamflix.league.command.twitch.TwitchUnavailableException;
+import com.streamflix.league.support.web.ApiProblem;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The domain's refusals as problem+json (Spring MVC's own are service-support's ProblemAdvice). */
+@RestControllerAdvice
+public class DomainProblems {
+
+    @ExceptionHandler
+    ErrorResponseException insufficientPoints(InsufficientPointsException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "insufficient-points", e.getMessage())
+                .with("balance", e.balance()).with("requested", e.requested());
+    }
+
+    @ExceptionHandler
+    ErrorResponseException banned(UserBannedException e) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "user-banned", "You are banned from this league");
+    }
+
+    @ExceptionHandler
+    ErrorResponseException registrationLimit(RegistrationLimitReachedException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "registration-limit-reached", e.getMessage())
+                .with("maxActive", e.maxActive());
+    }
+
+    /** RULES T1: every refused transition names the current state. */
+    @ExceptionHandler
+    ErrorResponseException tournamentState(TournamentStateException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "invalid-tournament-state", e.getMessage())
+                .with("currentState", e.current().name()).with("attemptedAction", e.attemptedAction());
+    }
+
+    /** RULES R4: every offending id, and nothing changed. */
+    @ExceptionHandler
+    ErrorResponseException invalidRoster(InvalidRosterException e) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-roster", e.getMessage())
+                .with("field", "userIds").with("violations", e.violations());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> twitchUnavailable(TwitchUnavailableException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        ProblemDetail body = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "twitch-unavailable",
+                e.getMessage() + "; nothing was recorded, try again in " + seconds + " s")
+                .with("retryAfterSeconds", seconds).getBody();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(body);
+    }
+
+    @ExceptionHandler
+    ErrorResponseException notFound(AggregateNotFoundException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Nothing with id " + e.getAggregateIdentifier());
+    }
+}

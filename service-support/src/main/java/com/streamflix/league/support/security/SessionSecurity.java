@@ -1,0 +1,92 @@
+package com.streamflix.league.support.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamflix.league.support.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The authentication every service shares; each service adds only its own authorisation rules.
+ * <ul>
+ * <li>Viewers: the session cookie (an HS256 JWT), with the role ADMIN for the broadcaster and listed admins.</li>
+ * <li>Automation: {@code X-Admin-Key} (where the service has admin endpoints), compared in constant time and
+ * rate-limited per client address.</li>
+ * <li>CSRF: cookie-authenticated writes must come from an allowed Origin ({@link OriginCheckFilter}); Spring's
+ * token-based CSRF is off because nothing here serves forms (the dev login aside).</li>
+ * <li>Nothing is kept in an HTTP session, so any instance can serve any request.</li>
+ * <li>Refusals are problem+json: 401 without a valid session, 403 without the right role.</li>
+ * </ul>
+ */
+@Component
+public class SessionSecurity {
+    private final SessionProperties session;
+    private final AdminProperties admin;
+    private final AdminAccess admins;
+    private final ObjectMapper json;
+    private final JwtDecoder decoder;
+
+    public SessionSecurity(SessionProperties session, AdminProperties admin, AdminAccess admins, ObjectMapper json) {
+        this.session = session;
+        this.admin = admin;
+        this.admins = admins;
+        this.json = json;
+        this.decoder = SessionCookieAuthentication.decoder(session.jwt().secret());
+    }
+
+    /** The session cookie alone. */
+    public HttpSecurity sessions(HttpSecurity http) throws Exception {
+        var roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> admins.isAdmin(jwt.getSubject())
+                ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")
+                : AuthorityUtils.createAuthorityList("ROLE_USER"));
+        return http
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .addFilterBefore(new OriginCheckFilter(session.allowedOrigins(), json), BearerTokenAuthenticationFilter.class)
+                .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(request -> request.getHeader(AdminKeyAuthenticationFilter.HEADER) != null
+                                ? null : SessionCookieAuthentication.cookieResolver().resolve(request))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden())
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
+    }
+
+    /** The session cookie, and {@code X-Admin-Key} for automation; the key is then required configuration. */
+    public HttpSecurity sessionsAndAdminKey(HttpSecurity http) throws Exception {
+        if (admin.key() == null || admin.key().isBlank()) {
+            throw new IllegalStateException("streamflix.admin.key is required (at least 32 characters)");
+        }
+        return sessions(http).addFilterBefore(new AdminKeyAuthenticationFilter(admin.key(), json),
+                BearerTokenAuthenticationFilter.class);
+    }
+
+    public JwtDecoder decoder() {
+        return decoder;
+    }
+
+    /** 401 as problem+json, whether the cookie is missing, tampered with or expired. */
+    public AuthenticationEntryPoint unauthenticated() {
+        return (request, response, failure) -> Problems.write(response, json,
+                Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid session cookie is required"));
+    }
+
+    public AccessDeniedHandler forbidden() {
+        return (request, response, denied) -> Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN,
+                "forbidden", "This needs an admin (the broadcaster, a listed admin, or X-Admin-Key)"));
+    }
+}
