@@ -94,6 +94,15 @@ public final class FakeTwitch {
                         .withHeader("Ratelimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + 60))));
     }
 
+    /** Helix failing: a 5xx, or a 429 with the bucket empty until {@code resetEpochSecond}. */
+    public void helixFails(int status, long resetEpochSecond) {
+        stub(get(urlPathEqualTo("/helix/subscriptions")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Ratelimit-Limit", "800").withHeader("Ratelimit-Remaining", "0")
+                .withHeader("Ratelimit-Reset", String.valueOf(resetEpochSecond))
+                .withBody("{\"error\":\"Too Many Requests\",\"status\":" + status + ",\"message\":\"\"}")));
+    }
+
     public void helixRejects(String accessToken) {
         stub(get(urlPathEqualTo("/helix/subscriptions"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))

@@ -1,6 +1,8 @@
 package com.streamflix.league.query.wallet;
 
+import com.streamflix.league.api.wallet.UserBannedEvent;
 import com.streamflix.league.api.wallet.UserLoginChangedEvent;
+import com.streamflix.league.api.wallet.UserUnbannedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
 import com.streamflix.league.api.wallet.WalletTransaction;
 import org.axonframework.config.ProcessingGroup;
@@ -28,13 +30,34 @@ public class WalletLedgerProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The wallet's stream is the ordered source of a user's login, so it wins over the placeholder row a
+     * tournament registration may have inserted first (see TournamentProjection).
+     */
     @EventHandler
     void on(WalletOpenedEvent event, EventMessage<?> message) {
         jdbc.update("""
                         INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (user_id) DO NOTHING""",
+                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = coalesce(?, users.twitch_username)""",
                 event.userId(), event.login() == null ? event.userId() : event.login(),
-                Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()));
+                Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()), event.login());
+    }
+
+    @EventHandler
+    void on(UserBannedEvent event, EventMessage<?> message) {
+        banned(event.userId(), true, message);
+    }
+
+    @EventHandler
+    void on(UserUnbannedEvent event, EventMessage<?> message) {
+        banned(event.userId(), false, message);
+    }
+
+    private void banned(String userId, boolean banned, EventMessage<?> message) {
+        jdbc.update("""
+                        INSERT INTO users (user_id, twitch_username, is_banned, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (user_id) DO UPDATE SET is_banned = excluded.is_banned, updated_at = excluded.updated_at""",
+                userId, userId, banned, Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()));
     }
 
     @EventHandler

@@ -1,0 +1,28 @@
+package com.streamflix.league.command.tournament;
+
+import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
+import com.streamflix.league.api.wallet.ReleaseRegistrationSlotCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * RULES R2 counts active registrations only: a registrant who was not selected gets the slot back. Runs after the
+ * roster is locked (a tracking processor, so a failure is retried); releasing is idempotent.
+ */
+@Component
+@ProcessingGroup("registration-slots")
+public class RegistrationSlotReleaser {
+    private final CommandGateway commands;
+
+    public RegistrationSlotReleaser(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(ParticipantsConfirmedEvent event) {
+        event.notSelectedUserIds().forEach(userId ->
+                commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, event.tournamentId())));
+    }
+}
