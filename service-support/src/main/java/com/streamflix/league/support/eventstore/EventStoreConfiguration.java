@@ -4,7 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
@@ -52,8 +51,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine engine, Configuration configuration,
-                                  @Value("${streamflix.eventstore.fetch-delay:50ms}") Duration fetchDelay) {
+    NotifiedEventStore eventStore(EventStorageEngine engine, Configuration configuration,
+                                  @Value("${streamflix.eventstore.fetch-delay:250ms}") Duration fetchDelay) {
         return EventStoreTables.embeddedEventStore(engine, configuration, fetchDelay);
     }
 }

@@ -81,17 +81,16 @@ public final class EventStoreTables {
     }
 
     /**
-     * The event store every service reads through. Events committed by another JVM are noticed only when the
-     * store's producer polls again; Axon's default pause of 1 s between empty polls would make every push and
-     * projection lag by up to a second across services (axon-notes.md §2.3), so the pause is configurable.
-     * One poll is one indexed range query per JVM, whatever the number of processors.
+     * The event store every service reads through. Events committed by another JVM are noticed when PostgreSQL
+     * notifies us ({@link AppendedEventsListener}) or, as a safety net, when the store's producer polls again
+     * (Axon's default pause of 1 s between empty polls is configurable here; axon-notes.md §2.3). One poll is one
+     * indexed range query per JVM, whatever the number of processors.
      */
-    public static EmbeddedEventStore embeddedEventStore(EventStorageEngine engine, Configuration configuration,
+    public static NotifiedEventStore embeddedEventStore(EventStorageEngine engine, Configuration configuration,
                                                         Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(fetchDelay.toMillis())
-                .build();
+                .fetchDelay(fetchDelay.toMillis()));
     }
 }
