@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
     /** What the three services are given; secrets travel in environment variables, never on the command line. */
     public record Settings(String dbUrl, String dbUser, String dbPassword, Secrets secrets,
                            List<String> allowedOrigins, int commandPort, int queryPort, int realtimePort,
-                           Path logDirectory, Map<String, String> extraEnvironment) {
+                           int edgePort, Path logDirectory, Map<String, String> extraEnvironment) {
     }
 
     /** The secrets the services refuse to start without. */
@@ -46,12 +46,15 @@ public final class LocalStack implements AutoCloseable {
     final ServiceProcess command;
     final ServiceProcess query;
     final ServiceProcess realtime;
+    final EdgeProxy edge;
 
-    private LocalStack(Settings settings, ServiceProcess command, ServiceProcess query, ServiceProcess realtime) {
+    private LocalStack(Settings settings, ServiceProcess command, ServiceProcess query, ServiceProcess realtime,
+                       EdgeProxy edge) {
         this.settings = settings;
         this.command = command;
         this.query = query;
         this.realtime = realtime;
+        this.edge = edge;
     }
 
     public static LocalStack start(Settings settings) throws Exception {
@@ -78,7 +81,10 @@ public final class LocalStack implements AutoCloseable {
                     log(settings, "realtime-service"));
             started.add(realtime);
             CompletableFuture.allOf(awaitAsync(query), awaitAsync(realtime)).join();
-            return new LocalStack(settings, command, query, realtime);
+            EdgeProxy edge = EdgeProxy.start(settings.edgePort(), Map.of(
+                    EdgeRoutes.Service.COMMAND, command.uri(""), EdgeRoutes.Service.QUERY, query.uri(""),
+                    EdgeRoutes.Service.REALTIME, realtime.uri("")));
+            return new LocalStack(settings, command, query, realtime, edge);
         } catch (Exception | Error e) {
             started.forEach(ServiceProcess::close);
             throw e;
@@ -102,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        edge.close();
         List.of(realtime, query, command).forEach(ServiceProcess::close);
     }
 
@@ -131,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * The local start command (README.md): the PostgreSQL named by SPRING_DATASOURCE_URL when set, otherwise an
      * embedded PostgreSQL whose data is kept in .data/postgres; secrets generated once into .data/dev-secrets.properties;
-     * services on 8081 (command), 8082 (query), 8083 (realtime). Ctrl-C stops all three.
+     * services on 8081 (command), 8082 (query), 8083 (realtime) behind the edge on 8080. Ctrl-C stops all three.
      */
     public static void main(String[] args) throws Exception {
         Path data = repositoryRoot().resolve(".data");
@@ -156,9 +163,9 @@ public final class LocalStack implements AutoCloseable {
                 "http://localhost:8080,http://localhost:8081,http://localhost:5173").split(","));
         Settings settings = new Settings(url, user, password, new Secrets(secrets.getProperty("jwt-secret"),
                 secrets.getProperty("webhook-secret"), secrets.getProperty("admin-key"),
-                secrets.getProperty("token-encryption-key")), origins, 8081, 8082, 8083, null,
+                secrets.getProperty("token-encryption-key")), origins, 8081, 8082, 8083, 8080, null,
                 // dev login instead of Twitch (command-service refuses the dev profile next to real credentials)
-                Map.of("SPRING_PROFILES_ACTIVE", "dev", "STREAMFLIX_AUTH_SUCCESSURL", "/api/auth/me"));
+                Map.of("SPRING_PROFILES_ACTIVE", "dev", "STREAMFLIX_AUTH_SUCCESSURL", "http://localhost:8080/api/users/me"));
         EmbeddedPostgres database = embedded;
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -174,10 +181,11 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("""
 
                 STREAMFLIX League is running (Ctrl-C stops it):
+                  edge              http://localhost:8080   (one origin for the browser, routes as deploy/edge/nginx.conf)
                   command-service   http://localhost:8081   (writes, webhooks: POST /api/webhooks/twitch)
                   query-service     http://localhost:8082   (reads)
                   realtime-service  ws://localhost:8083     (sockets: /api/user/connect)
-                  dev login:        http://localhost:8081/auth/dev-login
+                  dev login:        http://localhost:8080/auth/dev-login
                   secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
                 """);
         Thread.currentThread().join();

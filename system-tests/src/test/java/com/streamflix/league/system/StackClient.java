@@ -33,10 +33,12 @@ final class StackClient {
     static final String REDEMPTION_TYPE = "channel.channel_points_custom_reward_redemption.add";
 
     final LocalStack stack;
+    final URI edge;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     StackClient(LocalStack stack) {
         this.stack = stack;
+        this.edge = URI.create("http://localhost:" + stack.edge.port);
     }
 
     /** A session cookie exactly as API.md defines it (HS256, sub, name, iat, exp). */
@@ -64,6 +66,11 @@ final class StackClient {
 
     /** Posts a channel-points redemption signed as Twitch signs it (twitch.md §1.4). */
     HttpResponse<String> redeem(String userId, String redemptionId, int cost) throws Exception {
+        return redeem(stack.command.uri(""), userId, redemptionId, cost);
+    }
+
+    /** {@code base}: a service or the edge. */
+    HttpResponse<String> redeem(URI base, String userId, String redemptionId, int cost) throws Exception {
         String body = """
                 {"subscription":{"id":"sub-1","type":"%s","version":"1","status":"enabled","cost":0,\
                 "condition":{"broadcaster_user_id":"1337"},"transport":{"method":"webhook","callback":"https://example.com/cb"},\
@@ -74,7 +81,7 @@ final class StackClient {
                 "redeemed_at":"2024-01-01T00:00:00Z"}}""".formatted(REDEMPTION_TYPE, redemptionId, userId, userId, cost);
         String messageId = UUID.randomUUID().toString();
         String timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
-        var request = HttpRequest.newBuilder(stack.command.uri("/api/webhooks/twitch"))
+        var request = HttpRequest.newBuilder(base.resolve("/api/webhooks/twitch"))
                 .header("Content-Type", "application/json")
                 .header("Twitch-Eventsub-Message-Id", messageId)
                 .header("Twitch-Eventsub-Message-Timestamp", timestamp)
@@ -95,7 +102,11 @@ final class StackClient {
     }
 
     HttpResponse<String> get(ServiceProcess service, String path, String cookie) throws Exception {
-        var request = HttpRequest.newBuilder(service.uri(path)).GET();
+        return get(service.uri(""), path, cookie);
+    }
+
+    HttpResponse<String> get(URI base, String path, String cookie) throws Exception {
+        var request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -104,6 +115,10 @@ final class StackClient {
 
     /** A viewer's open tab on {@code /api/user/connect}; received messages queue up with their arrival time. */
     Socket connect(String cookie, String origin) {
+        return connect(URI.create("ws://localhost:" + stack.realtime.port), cookie, origin);
+    }
+
+    Socket connect(URI base, String cookie, String origin) {
         Socket socket = new Socket();
         var builder = http.newWebSocketBuilder();
         if (cookie != null) {
@@ -112,8 +127,7 @@ final class StackClient {
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        URI uri = URI.create("ws://localhost:" + stack.realtime.port + "/api/user/connect");
-        socket.webSocket = builder.buildAsync(uri, socket).join();
+        socket.webSocket = builder.buildAsync(base.resolve("/api/user/connect"), socket).join();
         return socket;
     }
 

@@ -29,7 +29,7 @@ final class StackFixture {
         System.out.println("System test database: " + TestDatabase.origin());
         return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
                 LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN),
-                LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
+                LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
                 Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of()));
     }
 }
