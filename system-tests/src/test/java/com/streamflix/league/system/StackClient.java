@@ -113,6 +113,28 @@ final class StackClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> send(URI base, String method, String path, java.util.Map<String, String> headers, String body)
+            throws Exception {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An admin call with the X-Admin-Key, through the edge. */
+    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return send(edge, method, path, java.util.Map.of("X-Admin-Key", stack.settings.secrets().adminKey()), body);
+    }
+
+    /** A viewer's call with the session cookie from an allowed origin, through the edge. */
+    HttpResponse<String> viewer(String userId, String method, String path, String body) throws Exception {
+        return send(edge, method, path, java.util.Map.of("Cookie", sessionCookie(userId, "viewer_" + userId),
+                "Origin", StackFixture.ALLOWED_ORIGIN), body);
+    }
+
     /** A viewer's open tab on {@code /api/user/connect}; received messages queue up with their arrival time. */
     Socket connect(String cookie, String origin) {
         return connect(URI.create("ws://localhost:" + stack.realtime.port), cookie, origin);

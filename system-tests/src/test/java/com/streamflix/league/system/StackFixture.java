@@ -1,5 +1,6 @@
 package com.streamflix.league.system;
 
+import com.streamflix.league.testsupport.FakeTwitch;
 import com.streamflix.league.testsupport.TestDatabase;
 
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ final class StackFixture {
     static final String ALLOWED_ORIGIN = "https://league.example";
 
     private static LocalStack shared;
+    /** The Twitch the shared stack talks to (OAuth token endpoint, Helix). */
+    static final FakeTwitch TWITCH = FakeTwitch.start();
 
     private StackFixture() {
     }
@@ -30,6 +33,11 @@ final class StackFixture {
         return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
                 LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN),
                 LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
-                Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of()));
+                Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of(
+                        "STREAMFLIX_TWITCH_APIBASEURL", TWITCH.helixBaseUrl(),
+                        "STREAMFLIX_TWITCH_AUTHBASEURL", TWITCH.authBaseUrl(),
+                        "STREAMFLIX_TWITCH_CLIENTID", FakeTwitch.CLIENT_ID,
+                        "STREAMFLIX_TWITCH_CLIENTSECRET", FakeTwitch.CLIENT_SECRET,
+                        "STREAMFLIX_TWITCH_BROADCASTERID", FakeTwitch.BROADCASTER_ID)));
     }
 }

@@ -51,7 +51,7 @@ public class TournamentRegistrations {
                     "Only subscribers of the channel can register (checked with Twitch just now)");
         }
         return inUserTransaction(userId, () -> {
-            commands.sendAndWait(new ReserveRegistrationSlotCommand(userId, tournamentId, registration.maxActive()));
+            commands.sendAndWait(new ReserveRegistrationSlotCommand(userId, login, tournamentId, registration.maxActive()));
             return commands.<RegistrationStatus>sendAndWait(new RegisterForTournamentCommand(tournamentId, userId, login));
         });
     }

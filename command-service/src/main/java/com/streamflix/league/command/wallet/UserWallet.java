@@ -109,7 +109,7 @@ public class UserWallet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveRegistrationSlotCommand command) {
-        openOrFollowLogin(command.userId(), null);
+        openOrFollowLogin(command.userId(), command.login());
         if (banned) {
             throw new UserBannedException(userId);
         }

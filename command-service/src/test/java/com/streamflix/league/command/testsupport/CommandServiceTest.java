@@ -1,5 +1,6 @@
 package com.streamflix.league.command.testsupport;
 
+import com.streamflix.league.testsupport.FakeTwitch;
 import com.streamflix.league.testsupport.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

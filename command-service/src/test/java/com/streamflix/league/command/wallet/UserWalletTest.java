@@ -1,6 +1,15 @@
 package com.streamflix.league.command.wallet;
 
+import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
+import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
+import com.streamflix.league.api.wallet.RegistrationSlotReleasedEvent;
+import com.streamflix.league.api.wallet.RegistrationSlotReservedEvent;
+import com.streamflix.league.api.wallet.ReserveRegistrationSlotCommand;
+import com.streamflix.league.api.wallet.UnbanUserCommand;
+import com.streamflix.league.api.wallet.UserBannedEvent;
+import com.streamflix.league.api.wallet.UserBannedException;
+import com.streamflix.league.api.wallet.UserUnbannedEvent;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
@@ -93,5 +102,45 @@ class UserWalletTest {
                 .when(new CreditPointsCommand("9001", null, 0, ADMIN_ADJUSTMENT, "nothing", null, "adj-1"))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aBannedUserCannotTakeARegistrationSlot_R1() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), new UserBannedEvent("9001", "cheating"))
+                .when(new ReserveRegistrationSlotCommand("9001", "cooler_user", "t1", 3))
+                .expectException(UserBannedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUserHoldsAtMostMaxActiveRegistrations_R2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"),
+                        new RegistrationSlotReservedEvent("9001", "t1"), new RegistrationSlotReservedEvent("9001", "t2"),
+                        new RegistrationSlotReservedEvent("9001", "t3"))
+                .when(new ReserveRegistrationSlotCommand("9001", "cooler_user", "t4", 3))
+                .expectException(RegistrationLimitReachedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleasedSlotCanBeTakenAgainAndRepeatsAreNoOps_R2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"),
+                        new RegistrationSlotReservedEvent("9001", "t1"), new RegistrationSlotReservedEvent("9001", "t2"),
+                        new RegistrationSlotReservedEvent("9001", "t3"), new RegistrationSlotReleasedEvent("9001", "t1"))
+                .when(new ReserveRegistrationSlotCommand("9001", "cooler_user", "t4", 3))
+                .expectEvents(new RegistrationSlotReservedEvent("9001", "t4"));
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), new RegistrationSlotReservedEvent("9001", "t1"))
+                .when(new ReserveRegistrationSlotCommand("9001", "cooler_user", "t1", 3))
+                .expectNoEvents();
+    }
+
+    @Test
+    void banningTwiceRecordsOneBanAndUnbanLiftsIt() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), new UserBannedEvent("9001", "spam"))
+                .when(new BanUserCommand("9001", "spam again"))
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), new UserBannedEvent("9001", "spam"))
+                .when(new UnbanUserCommand("9001", "appeal accepted"))
+                .expectEvents(new UserUnbannedEvent("9001", "appeal accepted"));
     }
 }

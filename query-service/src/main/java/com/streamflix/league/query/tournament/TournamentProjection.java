@@ -66,7 +66,8 @@ public class TournamentProjection {
         Timestamp at = timestamp(message.getTimestamp());
         jdbc.update("""
                         INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (user_id) DO NOTHING""",
+                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = excluded.twitch_username
+                        WHERE users.twitch_username = users.user_id""",
                 event.userId(), event.login() == null ? event.userId() : event.login(), at, at);
         jdbc.update("""
                         INSERT INTO tournament_registrations (user_id, tournament_id, status, registered_at)

@@ -31,14 +31,16 @@ public class WalletLedgerProjection {
     }
 
     /**
-     * The wallet's stream is the ordered source of a user's login, so it wins over the placeholder row a
-     * tournament registration may have inserted first (see TournamentProjection).
+     * The wallet's stream is the ordered source of a user's login, so its login wins over the row a tournament
+     * registration may have inserted first (see TournamentProjection); a row whose login is still the user id is a
+     * placeholder that any real login replaces.
      */
     @EventHandler
     void on(WalletOpenedEvent event, EventMessage<?> message) {
         jdbc.update("""
                         INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = coalesce(?, users.twitch_username)""",
+                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = excluded.twitch_username
+                        WHERE ? IS NOT NULL OR users.twitch_username = users.user_id""",
                 event.userId(), event.login() == null ? event.userId() : event.login(),
                 Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()), event.login());
     }

@@ -1,4 +1,4 @@
-package com.streamflix.league.command.testsupport;
+package com.streamflix.league.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -17,6 +17,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * with Twitch's real shapes and quirks (a JSON-array {@code scope}, users wrapped in {@code data}).
  */
 public final class FakeTwitch {
+    public static final String CLIENT_ID = "fake-client-id";
+    public static final String CLIENT_SECRET = "fake-client-secret";
+    public static final String BROADCASTER_ID = "1337";
+
     public final WireMockServer server;
 
     private FakeTwitch(WireMockServer server) {
@@ -51,7 +55,7 @@ public final class FakeTwitch {
         stub(post(urlPathEqualTo("/oauth2/token"))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .withRequestBody(containing("code=" + code))
-                .withRequestBody(containing("client_secret=fake-client-secret"))
+                .withRequestBody(containing("client_secret=" + CLIENT_SECRET))
                 .willReturn(okJson("""
                         {"access_token":"%s","expires_in":%d,"refresh_token":"%s","scope":%s,"token_type":"bearer"}"""
                         .formatted(accessToken, expiresIn, refreshToken, scopeJsonArray))));
@@ -70,7 +74,7 @@ public final class FakeTwitch {
     public void user(String accessToken, String id, String login) {
         stub(get(urlPathEqualTo("/helix/users"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .withHeader("Client-Id", equalTo("fake-client-id"))
+                .withHeader("Client-Id", equalTo(CLIENT_ID))
                 .willReturn(okJson("""
                         {"data":[{"id":"%s","login":"%s","display_name":"%s","type":"","broadcaster_type":"",\
                         "description":"","profile_image_url":"","offline_image_url":"","view_count":0,\
@@ -84,10 +88,10 @@ public final class FakeTwitch {
                 "gifter_login":"","gifter_name":"","is_gift":false,"plan_name":"Tier 1","tier":"1000",\
                 "user_id":"%s","user_name":"U","user_login":"u"}]""".formatted(userId) : "[]";
         stub(get(urlPathEqualTo("/helix/subscriptions"))
-                .withQueryParam("broadcaster_id", equalTo("1337"))
+                .withQueryParam("broadcaster_id", equalTo(BROADCASTER_ID))
                 .withQueryParam("user_id", equalTo(userId))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
-                .withHeader("Client-Id", equalTo("fake-client-id"))
+                .withHeader("Client-Id", equalTo(CLIENT_ID))
                 .willReturn(okJson("""
                         {"data":%s,"pagination":{},"total":%d,"points":%d}""".formatted(data, subscribed ? 1 : 0,
                         subscribed ? 1 : 0)).withHeader("Ratelimit-Limit", "800").withHeader("Ratelimit-Remaining", "799")
@@ -112,7 +116,7 @@ public final class FakeTwitch {
 
     public void validateOk() {
         stub(get(urlPathEqualTo("/oauth2/validate")).willReturn(okJson("""
-                {"client_id":"fake-client-id","login":"streamer","scopes":["channel:read:subscriptions"],\
-                "user_id":"1337","expires_in":5000}""")));
+                {"client_id":"%s","login":"streamer","scopes":["channel:read:subscriptions"],\
+                "user_id":"%s","expires_in":5000}""".formatted(CLIENT_ID, BROADCASTER_ID))));
     }
 }

@@ -1,0 +1,144 @@
+package com.streamflix.league.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.streamflix.league.system.StackClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tournament's roster from start to lock, across the three services and a fake Twitch: the broadcaster connects,
+ * viewers register (subscribers only, R1), one is banned, the admin confirms 36 of 40 in a chosen order (R4), and
+ * query-service shows the admin's list with statuses and bans.
+ */
+class TournamentRosterSystemTest {
+    static LocalStack stack;
+    static StackClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = StackFixture.shared();
+        client = new StackClient(stack);
+        connectBroadcaster();
+    }
+
+    /** The broadcaster's one-time OAuth grant, as the browser would run it. */
+    static void connectBroadcaster() throws Exception {
+        var twitch = StackFixture.TWITCH;
+        twitch.tokenForCode("broadcaster-code", "broadcaster-access", "broadcaster-refresh", 14400,
+                "[\"channel:read:subscriptions\",\"channel:read:redemptions\"]");
+        twitch.user("broadcaster-access", "1337", "streamer");
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var start = browser.send(HttpRequest.newBuilder(client.edge.resolve("/auth/broadcaster")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        var authorize = browser.send(HttpRequest.newBuilder(client.edge.resolve(start.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI twitchAuthorize = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+        String state = URLDecoder.decode(UriComponentsBuilder.fromUri(twitchAuthorize).build().getQueryParams()
+                .getFirst("state"), StandardCharsets.UTF_8);
+        String pending = authorize.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("streamflix_oauth2=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        var callback = browser.send(HttpRequest.newBuilder(client.edge.resolve("/login/oauth2/code/twitch-broadcaster?code=broadcaster-code&state="
+                + URLEncoder.encode(state, StandardCharsets.UTF_8))).header("Cookie", pending).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(callback.headers().firstValue("Location").orElse("")).contains("broadcaster=connected");
+    }
+
+    static int next = 500_000 + (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000) * 100;
+
+    static String subscriber() {
+        String user = String.valueOf(next++);
+        StackFixture.TWITCH.subscription("broadcaster-access", user, true);
+        return user;
+    }
+
+    @Test
+    void fortySubscribersRegisterOneIsBannedAndTheAdminLocksThirtySixInOrder_R1_R4() throws Exception {
+        var created = client.admin("POST", "/api/admin/tournaments", "{\"name\":\"Spring League\",\"description\":\"Subs only\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String tournament = JSON.readTree(created.body()).path("id").asText();
+        assertThat(client.admin("POST", "/api/admin/tournaments/" + tournament + "/open-registration", null).statusCode())
+                .isEqualTo(204);
+
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String user = subscriber();
+            users.add(user);
+            var registered = client.viewer(user, "POST", "/api/tournaments/" + tournament + "/register", null);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        }
+        String outsider = String.valueOf(next++);
+        StackFixture.TWITCH.subscription("broadcaster-access", outsider, false);
+        var refused = client.viewer(outsider, "POST", "/api/tournaments/" + tournament + "/register", null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("not-a-subscriber");
+
+        String banned = users.get(1);
+        assertThat(client.admin("POST", "/api/admin/users/" + banned + "/ban", "{\"reason\":\"toxic in chat\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(client.admin("POST", "/api/admin/tournaments/" + tournament + "/close-registration", null).statusCode())
+                .isEqualTo(204);
+
+        List<String> chosen = new ArrayList<>(users.subList(4, 40));
+        Collections.shuffle(chosen);
+        var confirmed = client.admin("POST", "/api/admin/tournaments/" + tournament + "/confirm-participants",
+                "{\"userIds\":[" + chosen.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        JsonNode notSelected = awaitRegistrations(tournament, "NOT_SELECTED", 4);
+        List<String> notSelectedIds = new ArrayList<>();
+        notSelected.path("items").forEach(item -> notSelectedIds.add(item.path("userId").asText()));
+        assertThat(notSelectedIds).containsExactlyInAnyOrderElementsOf(users.subList(0, 4));
+        JsonNode bannedRow = null;
+        for (JsonNode item : notSelected.path("items")) {
+            if (item.path("userId").asText().equals(banned)) {
+                bannedRow = item;
+            }
+        }
+        assertThat(bannedRow).isNotNull();
+        assertThat(bannedRow.path("banned").asBoolean()).isTrue();
+        assertThat(bannedRow.path("login").asText()).isEqualTo("viewer_" + banned);
+        assertThat(awaitRegistrations(tournament, "CONFIRMED", 36).path("total").asInt()).isEqualTo(36);
+
+        JsonNode details = JSON.readTree(client.get(client.edge, "/api/tournaments/" + tournament, null).body());
+        assertThat(details.path("status").asText()).isEqualTo("REGISTRATION_CLOSED");
+        var mine = client.get(client.edge, "/api/tournaments/" + tournament + "/my-registration-status",
+                client.sessionCookie(chosen.get(0), "viewer"));
+        assertThat(JSON.readTree(mine.body()).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(client.get(client.edge, "/api/admin/tournaments/" + tournament + "/registrations",
+                client.sessionCookie(chosen.get(0), "viewer")).statusCode()).isEqualTo(403);
+    }
+
+    private static JsonNode awaitRegistrations(String tournament, String status, int expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        JsonNode page = null;
+        while (Instant.now().isBefore(deadline)) {
+            var response = client.admin("GET", "/api/admin/tournaments/" + tournament + "/registrations?status="
+                    + status + "&size=100", null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            page = JSON.readTree(response.body());
+            if (page.path("total").asInt() == expected) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(status + " registrations: " + page);
+    }
+}
