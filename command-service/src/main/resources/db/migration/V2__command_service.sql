@@ -1,15 +1,5 @@
--- command-service's own tables (schema "command"): Axon's token, saga and dead-letter stores, and the
--- Twitch webhook inbox.
-CREATE TABLE token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    timestamp      VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
-
+-- command-service's own tables (schema "command"): Axon's saga store and the Twitch webhook inbox
+-- (the token store is service-support's db/axon).
 CREATE TABLE saga_entry (
     saga_id         VARCHAR(255) PRIMARY KEY,
     revision        VARCHAR(255),

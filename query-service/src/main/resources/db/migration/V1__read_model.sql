@@ -2,16 +2,6 @@
 -- Every row is a projection of events and can be rebuilt by replaying them. One identity for a user everywhere:
 -- the Twitch user id. Ids of tournaments, participants, matches and votes are the aggregates' ids (strings).
 
-CREATE TABLE token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    timestamp      VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
-
 CREATE TABLE users (
     user_id         VARCHAR(64)  PRIMARY KEY,          -- Twitch user id
     twitch_username VARCHAR(64)  NOT NULL,

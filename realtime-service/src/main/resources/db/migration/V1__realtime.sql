@@ -1,14 +1,4 @@
 -- realtime-service's tables (schema "realtime").
-CREATE TABLE token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    timestamp      VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
-
 -- The latest balance of every wallet, so a socket can be told the current balance the moment it connects
 -- (RULES W4). version = the number of events in the wallet's stream, so it only grows.
 CREATE TABLE wallet_balance (

@@ -1,6 +1,7 @@
 package com.streamflix.league.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -51,6 +52,15 @@ public final class TestDatabase {
             throw new IllegalStateException("Cannot create a test database on " + s.origin(), e);
         }
         return new Db(s.url(name), s.username(), s.password());
+    }
+
+    /** A fresh database as a Spring Boot test's datasource ({@code @DynamicPropertySource}). */
+    public static Db registerFresh(DynamicPropertyRegistry registry) {
+        Db db = fresh();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+        return db;
     }
 
     /** Where the databases come from, for test logs. */

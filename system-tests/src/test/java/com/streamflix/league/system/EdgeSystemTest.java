@@ -1,6 +1,5 @@
 package com.streamflix.league.system;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -11,16 +10,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The browser's single origin: webhooks, reads and the socket all through the edge, each to its service. */
-class EdgeSystemTest {
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = StackFixture.shared();
-        client = new StackClient(stack);
-    }
-
+class EdgeSystemTest extends SystemTest {
     @Test
     void oneOriginServesWebhooksReadsAndSockets() throws Exception {
         String user = "7" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L);

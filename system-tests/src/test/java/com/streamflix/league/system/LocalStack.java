@@ -145,9 +145,9 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(data);
         Properties secrets = devSecrets(data.resolve("dev-secrets.properties"));
 
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv("SPRING_DATASOURCE_PASSWORD");
+        String url = setting("spring.datasource.url", null);
+        String user = setting("spring.datasource.username", "postgres");
+        String password = setting("spring.datasource.password", null);
         EmbeddedPostgres embedded = null;
         if (url == null || url.isBlank()) {
             embedded = EmbeddedPostgres.builder()
@@ -189,6 +189,15 @@ public final class LocalStack implements AutoCloseable {
                   secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
                 """);
         Thread.currentThread().join();
+    }
+
+    /** {@code -Dspring.datasource.url=...} or {@code SPRING_DATASOURCE_URL}, as Spring would read it. */
+    private static String setting(String property, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static Properties devSecrets(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package com.streamflix.league.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.WebSocketHandshakeException;
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The first live slice across the three services, each in its own JVM on one PostgreSQL: a signed Twitch
  * redemption → the wallet → query-service's balance and ledger → a POINTS_UPDATE on every open tab (RULES W1–W4).
  */
-class RedemptionToPushSystemTest {
+class RedemptionToPushSystemTest extends SystemTest {
     static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
-
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = StackFixture.shared();
-        client = new StackClient(stack);
-    }
 
     static String newUser() {
         return String.valueOf(100_000 + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));

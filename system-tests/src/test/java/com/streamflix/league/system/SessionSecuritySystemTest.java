@@ -1,6 +1,5 @@
 package com.streamflix.league.system;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.WebSocketHandshakeException;
@@ -14,16 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every service refuses a session cookie that is tampered with, expired, unsigned or signed with another key. */
-class SessionSecuritySystemTest {
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = StackFixture.shared();
-        client = new StackClient(stack);
-    }
-
+class SessionSecuritySystemTest extends SystemTest {
     static List<String> forgedCookies() {
         String valid = client.sessionCookie("9100", "viewer").substring("streamflix_session=".length());
         String[] parts = valid.split("\\.");

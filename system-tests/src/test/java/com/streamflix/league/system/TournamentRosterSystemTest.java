@@ -27,14 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * viewers register (subscribers only, R1), one is banned, the admin confirms 36 of 40 in a chosen order (R4), and
  * query-service shows the admin's list with statuses and bans.
  */
-class TournamentRosterSystemTest {
-    static LocalStack stack;
-    static StackClient client;
-
+class TournamentRosterSystemTest extends SystemTest {
     @BeforeAll
     static void start() throws Exception {
-        stack = StackFixture.shared();
-        client = new StackClient(stack);
         connectBroadcaster();
     }
 

@@ -1,5 +1,9 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.api.draw.DrawnFixture;
+import com.streamflix.league.api.draw.InvalidDrawException;
+import com.streamflix.league.api.draw.LeagueDrawnEvent;
+import com.streamflix.league.api.draw.RunLeagueDrawCommand;
 import com.streamflix.league.api.tournament.CloseRegistrationCommand;
 import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -18,13 +22,20 @@ import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.tournament.TournamentStatus;
 import com.streamflix.league.api.tournament.WithdrawRegistrationCommand;
+import com.streamflix.league.draw.Fixture;
+import com.streamflix.league.draw.FixtureRules;
+import com.streamflix.league.draw.LeagueDraw;
 import com.streamflix.league.draw.Pots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +47,17 @@ import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECT
 import static com.streamflix.league.api.tournament.RegistrationStatus.PENDING;
 import static com.streamflix.league.api.tournament.TournamentStatus.AWAITING_SELECTION;
 import static com.streamflix.league.api.tournament.TournamentStatus.DRAFT;
+import static com.streamflix.league.api.tournament.TournamentStatus.LEAGUE_PHASE;
 import static com.streamflix.league.api.tournament.TournamentStatus.REGISTRATION_CLOSED;
 import static com.streamflix.league.api.tournament.TournamentStatus.REGISTRATION_OPEN;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A tournament's lifecycle (RULES T1), its registrations (R3) and the admin's roster (R4). Every transition T1
- * does not name is refused with a {@link TournamentStateException} naming the current state. R1 (subscriber, not
- * banned) and R2 (the per-user cap) need Twitch and other tournaments, so the caller checks them before sending
- * {@link RegisterForTournamentCommand}.
+ * A tournament's lifecycle (RULES T1), its registrations (R3), the admin's roster (R4) and the league draw (D1–D4).
+ * Every transition T1 does not name is refused with a {@link TournamentStateException} naming the current state. R1
+ * (subscriber, not banned) and R2 (the per-user cap) need Twitch and other tournaments, so the caller checks them
+ * before sending {@link RegisterForTournamentCommand}. The draw's 144 matches are scheduled by the caller in the
+ * same transaction ({@code command.draw.LeagueDraws}).
  */
 @Aggregate
 public class Tournament {
@@ -147,6 +160,109 @@ public class Tournament {
         apply(new ParticipantsConfirmedEvent(tournamentId, List.copyOf(roster), notSelected));
     }
 
+    /**
+     * T1 {@code REGISTRATION_CLOSED → LEAGUE_PHASE}: draws with the engine from the seed, or checks an imported draw
+     * against D1 and once-per-matchday (D2), and records seed, pots and fixtures (D4). The engine runs here, in the
+     * command handler, and never in an event sourcing handler: a replay reads the recorded fixtures.
+     *
+     * @return the recorded draw, whose fixtures the caller schedules as matches
+     * @throws InvalidDrawException listing every way the pots differ from the roster, or the imported fixtures
+     *         break the rules; nothing is recorded
+     */
+    @CommandHandler
+    public LeagueDrawnEvent handle(RunLeagueDrawCommand command) {
+        requireStatus(REGISTRATION_CLOSED, "run the league draw");
+        boolean imported = command.fixtures() != null;
+        if (imported == (command.seed() != null)) {
+            throw new IllegalArgumentException("give either a seed or imported fixtures");
+        }
+        if (command.firstMatchdayAt() == null || command.matchdayInterval() == null
+                || command.matchdayInterval().isNegative() || command.matchdayInterval().isZero()) {
+            throw new IllegalArgumentException("firstMatchdayAt and a positive matchdayInterval are required");
+        }
+        List<List<String>> pots = command.pots() == null ? seedingPots() : command.pots();
+        List<String> potViolations = potViolations(pots);
+        if (!potViolations.isEmpty()) {
+            throw new InvalidDrawException("pots", potViolations);
+        }
+        pots = Pots.requireValid(pots);
+        List<Fixture> fixtures;
+        if (imported) {
+            List<String> fixtureViolations = FixtureRules.violations(pots, command.fixtures());
+            if (!fixtureViolations.isEmpty()) {
+                throw new InvalidDrawException("fixtures", fixtureViolations);
+            }
+            fixtures = inDrawOrder(pots, command.fixtures());
+        } else {
+            fixtures = LeagueDraw.draw(pots, command.seed()).fixtures();
+        }
+        LeagueDrawnEvent drawn = new LeagueDrawnEvent(tournamentId, command.seed(), imported, pots,
+                fixtures.stream().map(f -> drawnFixture(f, command.firstMatchdayAt(), command.matchdayInterval()))
+                        .toList(),
+                command.firstMatchdayAt(), command.matchdayInterval());
+        apply(drawn);
+        return drawn;
+    }
+
+    /** R4: without named pots, the seeding decides: first 9 confirmed = pot 1, next 9 = pot 2, ... */
+    private List<List<String>> seedingPots() {
+        List<List<String>> pots = new ArrayList<>();
+        for (int pot = 0; pot < Pots.COUNT; pot++) {
+            pots.add(participants.subList(pot * Pots.SIZE, (pot + 1) * Pots.SIZE).stream()
+                    .map(ConfirmedParticipant::userId).toList());
+        }
+        return pots;
+    }
+
+    /** Every way named pots are not exactly the roster in 4 pots of 9: wrong sizes, strangers, repeats, absentees. */
+    private List<String> potViolations(List<List<String>> pots) {
+        List<String> violations = new ArrayList<>();
+        if (pots.size() != Pots.COUNT) {
+            violations.add("expected " + Pots.COUNT + " pots, got " + pots.size());
+        }
+        Set<String> roster = new HashSet<>();
+        participants.forEach(p -> roster.add(p.userId()));
+        Map<String, Integer> potOf = new HashMap<>();
+        for (int pot = 1; pot <= pots.size(); pot++) {
+            List<String> members = pots.get(pot - 1) == null ? List.of() : pots.get(pot - 1);
+            if (members.size() != Pots.SIZE) {
+                violations.add("pot " + pot + " has " + members.size() + " participants, expected " + Pots.SIZE);
+            }
+            for (String userId : members) {
+                if (userId == null || userId.isBlank()) {
+                    violations.add("pot " + pot + " contains a blank user id");
+                } else if (!roster.contains(userId)) {
+                    violations.add(userId + " (pot " + pot + ") is not in the confirmed roster");
+                } else {
+                    Integer earlier = potOf.putIfAbsent(userId, pot);
+                    if (earlier != null) {
+                        violations.add(userId + " is in pot " + earlier + " and again in pot " + pot);
+                    }
+                }
+            }
+        }
+        participants.stream().map(ConfirmedParticipant::userId).filter(userId -> !potOf.containsKey(userId))
+                .forEach(userId -> violations.add(userId + " is in the roster but in no pot"));
+        return violations;
+    }
+
+    /** Imported fixtures in the engine's order: by matchday, then by the host's place in the pots. */
+    private static List<Fixture> inDrawOrder(List<List<String>> pots, List<Fixture> fixtures) {
+        List<String> places = pots.stream().flatMap(List::stream).toList();
+        return fixtures.stream()
+                .sorted(Comparator.comparingInt(Fixture::matchday).thenComparingInt(f -> places.indexOf(f.home())))
+                .toList();
+    }
+
+    /** D4: matchday n is dated {@code firstMatchdayAt + (n - 1) × matchdayInterval}. */
+    private DrawnFixture drawnFixture(Fixture fixture, Instant firstMatchdayAt, Duration matchdayInterval) {
+        String home = ConfirmedParticipant.idOf(tournamentId, fixture.home());
+        String away = ConfirmedParticipant.idOf(tournamentId, fixture.away());
+        return new DrawnFixture(DrawnFixture.matchIdOf(tournamentId, fixture.matchday(), home, away),
+                fixture.matchday(), home, fixture.home(), away, fixture.away(),
+                firstMatchdayAt.plus(matchdayInterval.multipliedBy(fixture.matchday() - 1L)));
+    }
+
     /** Every way the list breaks R4, in list order; a duplicated id is reported once. */
     private List<RosterViolation> rosterViolations(List<String> userIds) {
         List<RosterViolation> violations = new ArrayList<>();
@@ -236,5 +352,10 @@ public class Tournament {
         event.notSelectedUserIds().forEach(userId -> registrations.put(userId, NOT_SELECTED));
         participants = event.participants();
         status = REGISTRATION_CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(LeagueDrawnEvent event) {
+        status = LEAGUE_PHASE;
     }
 }

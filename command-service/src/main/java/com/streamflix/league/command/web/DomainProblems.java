@@ -1,5 +1,6 @@
 package com.streamflix.league.command.web;
 
+import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.tournament.InvalidRosterException;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
@@ -49,6 +50,15 @@ public class DomainProblems {
     ErrorResponseException invalidRoster(InvalidRosterException e) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-roster", e.getMessage())
                 .with("field", "userIds").with("violations", e.violations());
+    }
+
+    /** RULES D1, D2 (an imported draw) and R4 (named pots are the roster): every violation, and nothing changed. */
+    @ExceptionHandler
+    ErrorResponseException invalidDraw(InvalidDrawException e) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-draw",
+                "The " + e.field() + " break the draw's rules (" + e.violations().size()
+                        + " violations, listed in violations); nothing was recorded")
+                .with("field", e.field()).with("violations", e.violations());
     }
 
     @ExceptionHandler

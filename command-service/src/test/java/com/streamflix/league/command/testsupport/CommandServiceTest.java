@@ -34,10 +34,7 @@ public abstract class CommandServiceTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        TestDatabase.Db db = TestDatabase.fresh();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+        TestDatabase.registerFresh(registry);
         registry.add("streamflix.twitch.api-base-url", TWITCH::helixBaseUrl);
         registry.add("streamflix.twitch.auth-base-url", TWITCH::authBaseUrl);
     }

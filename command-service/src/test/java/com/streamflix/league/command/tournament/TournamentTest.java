@@ -1,5 +1,9 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.api.draw.DrawnFixture;
+import com.streamflix.league.api.draw.InvalidDrawException;
+import com.streamflix.league.api.draw.LeagueDrawnEvent;
+import com.streamflix.league.api.draw.RunLeagueDrawCommand;
 import com.streamflix.league.api.tournament.CloseRegistrationCommand;
 import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -17,6 +21,9 @@ import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.tournament.TournamentStatus;
 import com.streamflix.league.api.tournament.WithdrawRegistrationCommand;
+import com.streamflix.league.draw.Fixture;
+import com.streamflix.league.draw.FixtureRules;
+import com.streamflix.league.draw.LeagueDraw;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -27,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +48,7 @@ import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECT
 import static com.streamflix.league.api.tournament.RegistrationStatus.PENDING;
 import static com.streamflix.league.api.tournament.TournamentStatus.AWAITING_SELECTION;
 import static com.streamflix.league.api.tournament.TournamentStatus.DRAFT;
+import static com.streamflix.league.api.tournament.TournamentStatus.LEAGUE_PHASE;
 import static com.streamflix.league.api.tournament.TournamentStatus.REGISTRATION_CLOSED;
 import static com.streamflix.league.api.tournament.TournamentStatus.REGISTRATION_OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +59,8 @@ class TournamentTest {
     static final String ID = "t-1";
     static final Instant STARTS = Instant.parse("2025-09-01T18:00:00Z");
     static final Instant ENDS = Instant.parse("2025-12-01T18:00:00Z");
+    static final Instant FIRST_MATCHDAY = Instant.parse("2025-09-16T18:45:00Z");
+    static final Duration WEEKLY = Duration.ofDays(7);
 
     private AggregateTestFixture<Tournament> fixture;
 
@@ -92,7 +103,35 @@ class TournamentTest {
             return events;
         }
         events.add(confirmed(users(1, 36), users(37, 40)));
+        if (status == REGISTRATION_CLOSED) {
+            return events;
+        }
+        events.add(drawn(42L, false, seedingPots(), LeagueDraw.draw(seedingPots(), 42).fixtures()));
         return events;
+    }
+
+    /** R4: u01..u09 = pot 1, ..., u28..u36 = pot 4, as confirmed by {@link #history}. */
+    static List<List<String>> seedingPots() {
+        return List.of(users(1, 9), users(10, 18), users(19, 27), users(28, 36));
+    }
+
+    static RunLeagueDrawCommand drawWithSeed(long seed, List<List<String>> pots) {
+        return new RunLeagueDrawCommand(ID, seed, pots, null, FIRST_MATCHDAY, WEEKLY);
+    }
+
+    static RunLeagueDrawCommand importDraw(List<List<String>> pots, List<Fixture> fixtures) {
+        return new RunLeagueDrawCommand(ID, null, pots, fixtures, FIRST_MATCHDAY, WEEKLY);
+    }
+
+    /** The event a draw of these fixtures records: participants and matches named as derived ids, weekly dates. */
+    static LeagueDrawnEvent drawn(Long seed, boolean imported, List<List<String>> pots, List<Fixture> fixtures) {
+        List<DrawnFixture> drawn = fixtures.stream().map(f -> {
+            String home = ConfirmedParticipant.idOf(ID, f.home());
+            String away = ConfirmedParticipant.idOf(ID, f.away());
+            return new DrawnFixture(DrawnFixture.matchIdOf(ID, f.matchday(), home, away), f.matchday(), home, f.home(),
+                    away, f.away(), FIRST_MATCHDAY.plus(Duration.ofDays(7L * (f.matchday() - 1))));
+        }).toList();
+        return new LeagueDrawnEvent(ID, seed, imported, pots, drawn, FIRST_MATCHDAY, WEEKLY);
     }
 
     static ParticipantsConfirmedEvent confirmed(List<String> seeding, List<String> notSelected) {
@@ -114,6 +153,15 @@ class TournamentTest {
             @Override
             protected TournamentStatus featureValueOf(TournamentStateException refusal) {
                 return refusal.current();
+            }
+        };
+    }
+
+    static Matcher<InvalidDrawException> drawViolations(String field, List<String> expected) {
+        return new FeatureMatcher<>(equalTo(field + ": " + expected), "draw refusal listing", "field: violations") {
+            @Override
+            protected String featureValueOf(InvalidDrawException refusal) {
+                return refusal.field() + ": " + refusal.violations();
             }
         };
     }
@@ -216,7 +264,17 @@ class TournamentTest {
         Object confirm = new ConfirmParticipantsCommand(ID, users(1, 36));
         Object register = new RegisterForTournamentCommand(ID, "newcomer", "newcomer_login");
         Object withdraw = new WithdrawRegistrationCommand(ID, user(1));
+        Object draw = drawWithSeed(7, null);
         return Stream.of(
+                Arguments.of(DRAFT, draw),
+                Arguments.of(REGISTRATION_OPEN, draw),
+                Arguments.of(AWAITING_SELECTION, draw),
+                Arguments.of(LEAGUE_PHASE, draw), // a second draw
+                Arguments.of(LEAGUE_PHASE, open),
+                Arguments.of(LEAGUE_PHASE, close),
+                Arguments.of(LEAGUE_PHASE, confirm),
+                Arguments.of(LEAGUE_PHASE, register),
+                Arguments.of(LEAGUE_PHASE, withdraw),
                 Arguments.of(REGISTRATION_OPEN, open),
                 Arguments.of(REGISTRATION_CLOSED, open),
                 Arguments.of(DRAFT, close),
@@ -393,6 +451,94 @@ class TournamentTest {
         fixture.given(history(REGISTRATION_CLOSED))
                 .when(new ConfirmParticipantsCommand(ID, ids))
                 .expectException(refusedIn(REGISTRATION_CLOSED))
+                .expectNoEvents();
+    }
+
+    // ---- D1–D4: the league draw ----------------------------------------------------------------------------------
+
+    @Test
+    void drawingFromTheSeedingRecordsSeedPotsAndTheEnginesFixturesAndStartsTheLeaguePhase_T1_R4_D4() {
+        LeagueDrawnEvent expected = drawn(42L, false, seedingPots(), LeagueDraw.draw(seedingPots(), 42).fixtures());
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(drawWithSeed(42, null))
+                .expectEvents(expected)
+                .expectResultMessagePayload(expected)
+                .expectState(t -> assertThat(t.status()).isEqualTo(LEAGUE_PHASE));
+        assertThat(expected.fixtures()).hasSize(144);
+        assertThat(expected.fixtures().stream().map(DrawnFixture::matchId).distinct()).hasSize(144);
+        assertThat(expected.fixtures().get(143).scheduledAt()).isEqualTo(Instant.parse("2025-11-04T18:45:00Z"));
+    }
+
+    @Test
+    void namedPotsAreDrawnFromInsteadOfTheSeeding_R4_D4() {
+        List<String> everyone = new ArrayList<>(users(1, 36));
+        Collections.reverse(everyone);
+        List<List<String>> named = List.of(everyone.subList(0, 9), everyone.subList(9, 18), everyone.subList(18, 27),
+                everyone.subList(27, 36));
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(drawWithSeed(7, named))
+                .expectEvents(drawn(7L, false, named, LeagueDraw.draw(named, 7).fixtures()));
+    }
+
+    @Test
+    void potsThatAreNotExactlyTheRosterAreRefusedListingEveryViolation_R4() {
+        List<String> pot1 = new ArrayList<>(users(1, 9));
+        pot1.set(0, "stranger"); // u01 is left out
+        List<String> pot4 = new ArrayList<>(users(28, 36));
+        pot4.set(8, user(10)); // u36 is left out, u10 is in pot 2 too
+        List<List<String>> pots = List.of(pot1, users(10, 18), users(19, 26), pot4);
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(drawWithSeed(7, pots))
+                .expectException(drawViolations("pots", List.of(
+                        "stranger (pot 1) is not in the confirmed roster",
+                        "pot 3 has 8 participants, expected 9",
+                        "u10 is in pot 2 and again in pot 4",
+                        "u01 is in the roster but in no pot",
+                        "u27 is in the roster but in no pot",
+                        "u36 is in the roster but in no pot")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void threePotsAreRefused_R4() {
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(drawWithSeed(7, seedingPots().subList(0, 3)))
+                .expectException(InvalidDrawException.class)
+                .expectExceptionMessage(containsString("expected 4 pots, got 3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anImportedDrawIsRecordedWithoutASeedInTheEnginesOrder_D2_D4() {
+        List<Fixture> heldOnStream = LeagueDraw.draw(seedingPots(), 99).fixtures();
+        List<Fixture> asTyped = new ArrayList<>(heldOnStream);
+        Collections.reverse(asTyped);
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(importDraw(null, asTyped))
+                .expectEvents(drawn(null, true, seedingPots(), heldOnStream))
+                .expectState(t -> assertThat(t.status()).isEqualTo(LEAGUE_PHASE));
+    }
+
+    @Test
+    void anImportedDrawBreakingD1OrOncePerMatchdayIsRefusedListingEveryViolation_D1_D2() {
+        List<Fixture> broken = new ArrayList<>(LeagueDraw.draw(seedingPots(), 99).fixtures());
+        Fixture first = broken.get(0);
+        broken.set(1, new Fixture(first.matchday(), first.away(), first.home())); // the pair again, same matchday
+        List<String> expected = FixtureRules.violations(seedingPots(), broken);
+        assertThat(expected).anyMatch(v -> v.contains("meet 2 times"))
+                .anyMatch(v -> v.contains("plays 2 matches on matchday 1"));
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(importDraw(null, broken))
+                .expectException(drawViolations("fixtures", expected))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSeedAndImportedFixturesTogetherAreRefused_D4() {
+        fixture.given(history(REGISTRATION_CLOSED))
+                .when(new RunLeagueDrawCommand(ID, 5L, null, LeagueDraw.draw(seedingPots(), 5).fixtures(),
+                        FIRST_MATCHDAY, WEEKLY))
+                .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
 }

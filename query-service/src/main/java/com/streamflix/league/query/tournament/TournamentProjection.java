@@ -1,5 +1,6 @@
 package com.streamflix.league.query.tournament;
 
+import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
 import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
 import com.streamflix.league.api.tournament.RegistrationClosedEvent;
@@ -15,12 +16,14 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.streamflix.league.api.tournament.RegistrationStatus.CONFIRMED;
 import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECTED;
 
 /**
- * Projects the tournament events (RULES T1, R3, R4) into {@code tournaments}, {@code tournament_registrations},
+ * Projects the tournament events (RULES T1, R3, R4, D4) into {@code tournaments}, {@code tournament_registrations},
  * {@code tournament_participants} and {@code league_standings}. Every write is idempotent — inserts keyed by the
  * tournament, the (user, tournament) pair or the participant id, status changes as plain overwrites in event
  * order — so a replay over existing rows, a redelivery or a rebuild gives the same rows.
@@ -109,6 +112,19 @@ public class TournamentProjection {
                         ON CONFLICT (participant_id) DO NOTHING""",
                 event.participants().stream().map(p -> new Object[]{p.participantId(), tournamentId, at}).toList());
         status(tournamentId, TournamentStatus.REGISTRATION_CLOSED);
+    }
+
+    /** T1: the draw starts the league phase. Pots the draw names replace the seeding's (R4). */
+    @EventHandler
+    void on(LeagueDrawnEvent event) {
+        List<Object[]> pots = new ArrayList<>();
+        for (int pot = 0; pot < event.pots().size(); pot++) {
+            for (String userId : event.pots().get(pot)) {
+                pots.add(new Object[]{pot + 1, event.tournamentId(), userId});
+            }
+        }
+        jdbc.batchUpdate("UPDATE tournament_participants SET pot = ? WHERE tournament_id = ? AND user_id = ?", pots);
+        status(event.tournamentId(), TournamentStatus.LEAGUE_PHASE);
     }
 
     private void status(String tournamentId, TournamentStatus status) {

@@ -1,0 +1,68 @@
+package com.streamflix.league.query.draw;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/tournaments/{id}/draw} (public, RULES D4): the seed, the pots and the fixtures, players named by
+ * user id exactly as the engine takes them, so anyone can run {@code LeagueDraw.draw(pots, seed)} and compare.
+ */
+@RestController
+public class LeagueDrawController {
+    private static final TypeReference<List<List<String>>> POTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Fixture>> FIXTURES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public LeagueDrawController(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One match of the draw: {@code playerA} hosts {@code playerB} (user ids). */
+    public record Fixture(int matchday, String playerA, String playerB) {
+    }
+
+    /** {@code seed} is null (and present) for a draw held elsewhere ({@code imported}). */
+    public record Draw(String tournamentId, @JsonInclude(JsonInclude.Include.ALWAYS) Long seed, boolean imported,
+                       List<List<String>> pots, List<Fixture> fixtures, Instant firstMatchdayAt,
+                       Duration matchdayInterval, Instant drawnAt) {
+    }
+
+    /** 404 for an unknown tournament and for one not drawn yet. */
+    @GetMapping("/api/tournaments/{id}/draw")
+    public Draw draw(@PathVariable String id) {
+        return jdbc.query("""
+                        SELECT seed, imported, pots, fixtures, first_matchday_at, matchday_interval_seconds, drawn_at
+                        FROM league_draws WHERE tournament_id = ?""",
+                (rs, i) -> new Draw(id, rs.getObject(1, Long.class), rs.getBoolean(2), read(rs.getString(3), POTS),
+                        read(rs.getString(4), FIXTURES), rs.getTimestamp(5).toInstant(),
+                        Duration.ofSeconds(rs.getLong(6)), rs.getTimestamp(7).toInstant()), id)
+                .stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No league draw for tournament " + id + " (yet)"));
+    }
+
+    private <T> T read(String column, TypeReference<T> type) {
+        try {
+            return json.readValue(column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("league_draws holds JSON this service cannot read", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.streamflix.league.query.match;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.streamflix.league.api.match.MatchPhase;
+import com.streamflix.league.api.match.MatchStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/tournaments/{id}/matches} (public, API.md): a tournament's matches with the players' names, by
+ * matchday (league matches first), then kick-off, then id.
+ */
+@RestController
+public class MatchController {
+    private final JdbcTemplate jdbc;
+
+    public MatchController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Player(String participantId, String userId, String login) {
+    }
+
+    /** Scores and winner are null (and present) until the match has them. Player A is the home side. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Match(String id, MatchPhase phase, Integer matchday, MatchStatus status, Player playerA,
+                        Player playerB, Integer scoreA, Integer scoreB, String winnerParticipantId,
+                        Instant scheduledAt) {
+    }
+
+    public record Matches(List<Match> items) {
+    }
+
+    /**
+     * @param matchday    only this league matchday (1–8)
+     * @param participant only the matches of this player, named by participant id or by user id
+     */
+    @GetMapping("/api/tournaments/{id}/matches")
+    public Matches matches(@PathVariable String id,
+                           @RequestParam(required = false) @Min(1) @Max(8) Integer matchday,
+                           @RequestParam(required = false) @Size(min = 1, max = 64) String participant) {
+        Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tournaments WHERE id = ?)", Boolean.class, id);
+        if (!Boolean.TRUE.equals(exists)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No tournament " + id);
+        }
+        return new Matches(jdbc.query("""
+                        SELECT m.id, m.phase, m.matchday, m.status,
+                               pa.id, pa.user_id, ua.twitch_username, pb.id, pb.user_id, ub.twitch_username,
+                               m.player_a_score, m.player_b_score, m.winner_participant_id, m.scheduled_at
+                        FROM matches m
+                        JOIN tournament_participants pa ON pa.id = m.player_a_participant_id
+                        JOIN users ua ON ua.user_id = pa.user_id
+                        JOIN tournament_participants pb ON pb.id = m.player_b_participant_id
+                        JOIN users ub ON ub.user_id = pb.user_id
+                        WHERE m.tournament_id = ?
+                          AND (CAST(? AS INTEGER) IS NULL OR m.matchday = ?)
+                          AND (CAST(? AS VARCHAR) IS NULL OR ? IN (pa.id, pa.user_id, pb.id, pb.user_id))
+                        ORDER BY m.matchday NULLS LAST, m.scheduled_at, m.id""",
+                (rs, i) -> match(rs), id, matchday, matchday, participant, participant));
+    }
+
+    private static Match match(ResultSet rs) throws SQLException {
+        return new Match(rs.getString(1), MatchPhase.valueOf(rs.getString(2)), rs.getObject(3, Integer.class),
+                MatchStatus.valueOf(rs.getString(4)), new Player(rs.getString(5), rs.getString(6), rs.getString(7)),
+                new Player(rs.getString(8), rs.getString(9), rs.getString(10)), rs.getObject(11, Integer.class),
+                rs.getObject(12, Integer.class), rs.getString(13), rs.getTimestamp(14).toInstant());
+    }
+}

@@ -1,0 +1,124 @@
+package com.streamflix.league.query.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamflix.league.testsupport.TestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * query-service over real HTTP against PostgreSQL, fed through the event store: tests append events as the
+ * aggregates would, the tracking processors pick them up as in production, and every check polls until the read
+ * model reflects them. Test classes extending this share one application context and one fresh database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "streamflix.admin.key=" + QueryServiceTest.ADMIN_KEY})
+public abstract class QueryServiceTest {
+    public static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef-0123456789";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
+        registry.add("streamflix.jwt.secret", () -> JWT_SECRET);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected EventStore eventStore;
+    @Autowired
+    protected EventProcessingConfiguration processing;
+    @Autowired
+    protected ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    /** Appends events to one aggregate's stream, numbered as the aggregate would number them. */
+    protected void append(String aggregateType, String aggregateId, Object... payloads) {
+        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
+        }
+        eventStore.publish(messages);
+    }
+
+    protected HttpResponse<String> get(String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected JsonNode getJson(String path, String... headers) throws Exception {
+        var response = get(path, headers);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The answer to {@code path} once it is a 200 whose body satisfies {@code done}. */
+    protected JsonNode awaitJson(String path, Predicate<JsonNode> done) throws InterruptedException {
+        return await(path, () -> {
+            try {
+                var response = get(path);
+                return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, body -> body != null && done.test(body));
+    }
+
+    protected static <T> T await(String what, Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; last seen: " + value);
+            }
+            Thread.sleep(25);
+            value = read.get();
+        }
+        return value;
+    }
+
+    /** Replays a processing group's whole stream over the existing rows and waits until it has handled it all. */
+    protected void replay(String processingGroup) throws InterruptedException {
+        StreamingEventProcessor processor = processing
+                .eventProcessor(processingGroup, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        // A replay token stays "replaying" until an event past the reset position arrives; having handled every
+        // event up to that position is what matters here.
+        await("the replay of " + processingGroup, processor::processingStatus, status -> !status.isEmpty()
+                && status.values().stream().allMatch(s -> s.isCaughtUp() && (!s.isReplaying()
+                || s.getCurrentPosition().orElse(-1) >= s.getResetPosition().orElse(Long.MAX_VALUE))));
+    }
+}
