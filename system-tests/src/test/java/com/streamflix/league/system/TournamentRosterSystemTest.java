@@ -1,6 +1,8 @@
 package com.streamflix.league.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.streamflix.league.draw.FixtureRules;
+import com.streamflix.league.draw.LeagueDraw;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -119,6 +121,58 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(JSON.readTree(mine.body()).path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(client.get(client.edge, "/api/admin/tournaments/" + tournament + "/registrations",
                 client.sessionCookie(chosen.get(0), "viewer")).statusCode()).isEqualTo(403);
+
+        theLeagueDrawIsPublishedAndReRunsIdentically_D1_D4(tournament, chosen);
+    }
+
+    /** The draw through the edge: 144 matches read back from query-service, equal to the published draw and to a re-run. */
+    private void theLeagueDrawIsPublishedAndReRunsIdentically_D1_D4(String tournament, List<String> seeding) throws Exception {
+        var drawn = client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw",
+                "{\"seed\":20241001,\"firstMatchdayAt\":\"2026-12-01T19:00:00Z\"}");
+        assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
+        assertThat(client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{}").statusCode())
+                .isEqualTo(409);
+
+        JsonNode draw = awaitJson("/api/tournaments/" + tournament + "/draw");
+        assertThat(draw.path("seed").asLong()).isEqualTo(20241001L);
+        List<List<String>> pots = new ArrayList<>();
+        draw.path("pots").forEach(pot -> {
+            List<String> ids = new ArrayList<>();
+            pot.forEach(id -> ids.add(id.asText()));
+            pots.add(ids);
+        });
+        assertThat(pots.stream().flatMap(List::stream).toList()).isEqualTo(seeding); // R4: the list order is the seeding
+        List<String> published = new ArrayList<>();
+        draw.path("fixtures").forEach(f -> published.add(f.path("matchday").asInt() + ":" + f.path("playerA").asText()
+                + ">" + f.path("playerB").asText()));
+        List<String> reRun = LeagueDraw.draw(pots, 20241001L).fixtures().stream()
+                .map(f -> f.matchday() + ":" + f.home() + ">" + f.away()).toList();
+        assertThat(published).isEqualTo(reRun);
+
+        JsonNode matches = JSON.readTree(client.get(client.edge, "/api/tournaments/" + tournament + "/matches", null).body());
+        List<String> read = new ArrayList<>();
+        matches.path("items").forEach(m -> {
+            assertThat(m.path("phase").asText()).isEqualTo("LEAGUE");
+            assertThat(m.path("status").asText()).isEqualTo("SCHEDULED");
+            read.add(m.path("matchday").asInt() + ":" + m.path("playerA").path("userId").asText() + ">"
+                    + m.path("playerB").path("userId").asText());
+        });
+        assertThat(read).hasSize(144).containsExactlyInAnyOrderElementsOf(published);
+        assertThat(FixtureRules.violations(pots, LeagueDraw.draw(pots, 20241001L).fixtures())).isEmpty();
+        JsonNode details = JSON.readTree(client.get(client.edge, "/api/tournaments/" + tournament, null).body());
+        assertThat(details.path("status").asText()).isEqualTo("LEAGUE_PHASE");
+    }
+
+    private static JsonNode awaitJson(String path) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            var response = client.get(client.edge, path, null);
+            if (response.statusCode() == 200) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never answered 200");
     }
 
     private static JsonNode awaitRegistrations(String tournament, String status, int expected) throws Exception {
