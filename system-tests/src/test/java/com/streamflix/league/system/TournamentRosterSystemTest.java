@@ -133,7 +133,7 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{}").statusCode())
                 .isEqualTo(409);
 
-        JsonNode draw = awaitJson("/api/tournaments/" + tournament + "/draw");
+        JsonNode draw = awaitJson("/api/tournaments/" + tournament + "/draw", d -> true);
         assertThat(draw.path("seed").asLong()).isEqualTo(20241001L);
         List<List<String>> pots = new ArrayList<>();
         draw.path("pots").forEach(pot -> {
@@ -149,7 +149,8 @@ class TournamentRosterSystemTest extends SystemTest {
                 .map(f -> f.matchday() + ":" + f.home() + ">" + f.away()).toList();
         assertThat(published).isEqualTo(reRun);
 
-        JsonNode matches = JSON.readTree(client.get(client.edge, "/api/tournaments/" + tournament + "/matches", null).body());
+        // the read model is eventually consistent: the draw's record can show before all 144 match rows
+        JsonNode matches = awaitJson("/api/tournaments/" + tournament + "/matches", m -> m.path("items").size() == 144);
         List<String> read = new ArrayList<>();
         matches.path("items").forEach(m -> {
             assertThat(m.path("phase").asText()).isEqualTo("LEAGUE");
@@ -163,16 +164,18 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(details.path("status").asText()).isEqualTo("LEAGUE_PHASE");
     }
 
-    private static JsonNode awaitJson(String path) throws Exception {
+    private static JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);
+        String last = null;
         while (Instant.now().isBefore(deadline)) {
             var response = client.get(client.edge, path, null);
-            if (response.statusCode() == 200) {
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200 && ready.test(JSON.readTree(response.body()))) {
                 return JSON.readTree(response.body());
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(path + " never answered 200");
+        throw new AssertionError(path + " never got ready: " + last);
     }
 
     private static JsonNode awaitRegistrations(String tournament, String status, int expected) throws Exception {

@@ -2,6 +2,7 @@ package com.streamflix.league.query.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.streamflix.league.testsupport.TestDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -11,14 +12,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +90,23 @@ public abstract class QueryServiceTest {
         var response = get(path, headers);
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /** A session cookie as API.md defines it (HS256: sub, name, iat, exp), as headers for {@link #get}. */
+    protected static String[] session(String userId) {
+        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        Instant now = Instant.now();
+        var claims = JwtClaimsSet.builder().subject(userId).claim("name", "login_" + userId).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        String token = new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return new String[]{"Cookie", "streamflix_session=" + token};
+    }
+
+    /** An admin's session and key, so the calls keep working once /api/admin/** requires an admin. */
+    protected static String[] admin() {
+        String[] session = session("admin-user");
+        return new String[]{session[0], session[1], "X-Admin-Key", ADMIN_KEY};
     }
 
     /** The answer to {@code path} once it is a 200 whose body satisfies {@code done}. */

@@ -1,8 +1,6 @@
 package com.streamflix.league.query.tournament;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
 import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
 import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
@@ -11,39 +9,15 @@ import com.streamflix.league.api.tournament.RegistrationOpenedEvent;
 import com.streamflix.league.api.tournament.RegistrationWithdrawnEvent;
 import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
-import com.streamflix.league.testsupport.TestDatabase;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.streamflix.league.query.testsupport.QueryServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,46 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appended to the event store as the {@code Tournament} aggregate appends them; the tracking processor picks them
  * up as in production, so every check polls the read API until it reflects them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "streamflix.admin.key=" + TournamentReadIntegrationTest.ADMIN_KEY})
-class TournamentReadIntegrationTest {
-    static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
-    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef-0123456789";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Db db = TestDatabase.fresh();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
-        registry.add("streamflix.jwt.secret", () -> JWT_SECRET);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
-    ObjectMapper json;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final Map<String, Long> sequences = new HashMap<>();
+class TournamentReadIntegrationTest extends QueryServiceTest {
 
     // ---- the event stream -------------------------------------------------------------------------------------
-
-    /** Appends events to one aggregate's stream, numbered as the aggregate would number them. */
-    void append(String aggregateType, String aggregateId, Object... payloads) {
-        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-        for (Object payload : payloads) {
-            long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
-        }
-        eventStore.publish(messages);
-    }
 
     void tournament(String id, Object... events) {
         append("Tournament", id, events);
@@ -119,61 +56,10 @@ class TournamentReadIntegrationTest {
         return new ParticipantsConfirmedEvent(tournamentId, participants, notSelected);
     }
 
-    // ---- HTTP -------------------------------------------------------------------------------------------------
-
-    HttpResponse<String> get(String path, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    JsonNode getJson(String path, String... headers) throws Exception {
-        var response = get(path, headers);
-        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    /** A session cookie as API.md defines it (HS256: sub, name, iat, exp). */
-    static String[] session(String userId) {
-        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        Instant now = Instant.now();
-        var claims = JwtClaimsSet.builder().subject(userId).claim("name", "login_" + userId).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
-        String token = new NimbusJwtEncoder(new ImmutableSecret<>(key))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
-        return new String[]{"Cookie", "streamflix_session=" + token};
-    }
-
-    /** An admin's session and key, so the calls keep working once /api/admin/** requires an admin. */
-    static String[] admin() {
-        String[] session = session("admin-user");
-        return new String[]{session[0], session[1], "X-Admin-Key", ADMIN_KEY};
-    }
-
-    static <T> T await(String what, Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; last seen: " + value);
-            }
-            Thread.sleep(25);
-            value = read.get();
-        }
-        return value;
-    }
+    // ---- reads ------------------------------------------------------------------------------------------------
 
     JsonNode awaitTournament(String id, String status) throws InterruptedException {
-        return await(id + " in " + status, () -> {
-            try {
-                var response = get("/api/tournaments/" + id);
-                return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, t -> t != null && t.path("status").asText().equals(status));
+        return awaitJson("/api/tournaments/" + id, t -> t.path("status").asText().equals(status));
     }
 
     List<String> userIds(JsonNode page) {
@@ -380,16 +266,7 @@ class TournamentReadIntegrationTest {
                 DELETE FROM league_standings WHERE participant_id = (
                     SELECT id FROM tournament_participants WHERE tournament_id = ? AND seed_position = 36)""", id);
 
-        StreamingEventProcessor processor = processing
-                .eventProcessor(TournamentProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        // A replay token stays "replaying" until an event past the reset position arrives; having handled every
-        // event up to that position is what matters here.
-        await("the replay", processor::processingStatus, status -> !status.isEmpty()
-                && status.values().stream().allMatch(s -> s.isCaughtUp() && (!s.isReplaying()
-                || s.getCurrentPosition().orElse(-1) >= s.getResetPosition().orElse(Long.MAX_VALUE))));
+        replay(TournamentProjection.PROCESSING_GROUP);
 
         assertThat(snapshot()).isEqualTo(before);
     }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,10 +55,12 @@ public class UserSockets {
     }
 
     private final class Socket {
+        private final String userId;
         private final WebSocketSession session;
         private long lastVersion = -1;
 
-        Socket(WebSocketSession session) {
+        Socket(String userId, WebSocketSession session) {
+            this.userId = userId;
             // serialises concurrent sends and drops a client that stops reading
             this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         }
@@ -66,44 +70,70 @@ public class UserSockets {
                 return;
             }
             lastVersion = balance.version();
+            String update = pointsUpdate(balance);
             try {
-                session.sendMessage(new TextMessage(json.writeValueAsString(new PointsUpdate(balance))));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            } catch (IOException | IllegalStateException closed) {
-                log.debug("Dropping socket {}: {}", session.getId(), closed.getMessage());
-                close();
+                session.sendMessage(new TextMessage(update));
+            } catch (IOException | IllegalStateException | SessionLimitExceededException closed) {
+                // SessionLimitExceededException is unchecked: uncaught, it escaped push() so the user's remaining
+                // tabs missed the change, and left this socket registered but silently muted for ever.
+                drop(closed);
             }
         }
 
         void ping() {
             try {
                 session.sendMessage(new PingMessage(ByteBuffer.allocate(0)));
-            } catch (IOException | IllegalStateException closed) {
-                close();
+            } catch (IOException | IllegalStateException | SessionLimitExceededException closed) {
+                drop(closed);
             }
         }
 
-        private void close() {
+        /**
+         * Forgets the socket at once rather than waiting for the container's close callback: a stalled connection
+         * may report its close late, and the decorator skips a close that races its own limit check, after which
+         * nothing would ever remove the socket.
+         */
+        private void drop(Exception reason) {
+            log.debug("Dropping socket {}: {}", session.getId(), reason.getMessage());
+            forget(userId, this);
             try {
-                session.close();
-            } catch (IOException ignored) {
+                session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException | RuntimeException ignored) {
                 // already gone
             }
         }
     }
 
+    private String pointsUpdate(WalletBalances.Balance balance) {
+        try {
+            return json.writeValueAsString(new PointsUpdate(balance));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void register(String userId, WebSocketSession session, Supplier<WalletBalances.Balance> stored) {
-        Socket socket = new Socket(session);
+        Socket socket = new Socket(userId, session);
         session.getAttributes().put(Socket.class.getName(), socket);
-        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+        // Atomically, not computeIfAbsent(...).add(...): a user's last tab closing in between would remove the set
+        // from the map and this socket would be added to an orphaned set, never to be pushed to.
+        byUser.compute(userId, (id, sockets) -> {
+            Set<Socket> set = sockets != null ? sockets : ConcurrentHashMap.<Socket>newKeySet();
+            set.add(socket);
+            return set;
+        });
         WalletBalances.Balance current = stored.get();
         Pushed pushed = recentlyPushed.get(userId);
         socket.send(pushed != null && pushed.balance().version() > current.version() ? pushed.balance() : current);
     }
 
     public void unregister(String userId, WebSocketSession session) {
-        Object socket = session.getAttributes().get(Socket.class.getName());
+        if (session.getAttributes().get(Socket.class.getName()) instanceof Socket socket) {
+            forget(userId, socket);
+        }
+    }
+
+    private void forget(String userId, Socket socket) {
         byUser.computeIfPresent(userId, (id, sockets) -> {
             sockets.remove(socket);
             return sockets.isEmpty() ? null : sockets;
