@@ -5,10 +5,9 @@ import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
 import com.streamflix.league.api.match.MatchPhase;
 import com.streamflix.league.api.match.ScheduleMatchCommand;
+import com.streamflix.league.command.config.CommandTransactions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Holds a league draw and schedules its matches atomically (RULES D4): the {@code Tournament}'s draw and the 144
@@ -18,28 +17,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class LeagueDraws {
-    private static final int ATTEMPTS = 3;
-
     private final CommandGateway commands;
-    private final TransactionTemplate transaction;
+    private final CommandTransactions transactions;
 
-    public LeagueDraws(CommandGateway commands, TransactionTemplate transaction) {
+    public LeagueDraws(CommandGateway commands, CommandTransactions transactions) {
         this.commands = commands;
-        this.transaction = transaction;
+        this.transactions = transactions;
     }
 
-    /** @return the draw as recorded, with the matches scheduled */
+    /**
+     * @return the draw as recorded, with the matches scheduled. When another draw of this tournament committed
+     * first, the retry reloads the tournament and is refused (T1, 409).
+     */
     public LeagueDrawnEvent run(RunLeagueDrawCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> drawAndSchedule(command));
-            } catch (ConcurrencyException raceWithAnotherRequest) {
-                // Another draw of this tournament committed first: the retry reloads it and is refused (T1, 409).
-                if (attempt == ATTEMPTS) {
-                    throw raceWithAnotherRequest;
-                }
-            }
-        }
+        return transactions.run(() -> drawAndSchedule(command));
     }
 
     private LeagueDrawnEvent drawAndSchedule(RunLeagueDrawCommand command) {

@@ -5,11 +5,13 @@ import com.streamflix.league.api.wallet.ReleaseRegistrationSlotCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * RULES R2 counts active registrations only: a registrant who was not selected gets the slot back. Runs after the
- * roster is locked (a tracking processor, so a failure is retried); releasing is idempotent.
+ * roster is locked (a tracking processor whose failures are retried, see service-support's
+ * EventHandlingConfiguration); releasing is idempotent.
  */
 @Component
 @ProcessingGroup("registration-slots")
@@ -22,7 +24,12 @@ public class RegistrationSlotReleaser {
 
     @EventHandler
     void on(ParticipantsConfirmedEvent event) {
-        event.notSelectedUserIds().forEach(userId ->
-                commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, event.tournamentId())));
+        for (String userId : event.notSelectedUserIds()) {
+            try {
+                commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, event.tournamentId()));
+            } catch (AggregateNotFoundException noWallet) {
+                // no wallet, so no slot was ever taken: nothing to release (and nothing to retry for ever)
+            }
+        }
     }
 }

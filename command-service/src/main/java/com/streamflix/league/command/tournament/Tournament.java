@@ -128,11 +128,13 @@ public class Tournament {
 
     /** R3: only while registration is open; without a registration it is a no-op, so a retried withdrawal succeeds. */
     @CommandHandler
-    public void handle(WithdrawRegistrationCommand command) {
+    public boolean handle(WithdrawRegistrationCommand command) {
         requireStatus(REGISTRATION_OPEN, "withdraw a registration");
         if (registrations.containsKey(command.userId())) {
             apply(new RegistrationWithdrawnEvent(tournamentId, command.userId()));
+            return true;
         }
+        return false;
     }
 
     /**

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.streamflix.league.support.web.ApiProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +49,10 @@ public class TournamentAdminController {
 
     @PostMapping
     public ResponseEntity<Created> create(@Valid @RequestBody NewTournament body) {
+        if (body.startsAt() != null && body.endsAt() != null && body.endsAt().isBefore(body.startsAt())) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "endsAt is before startsAt")
+                    .with("field", "endsAt");
+        }
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateTournamentCommand(id, body.name().strip(), body.description(), body.startsAt(),
                 body.endsAt()));

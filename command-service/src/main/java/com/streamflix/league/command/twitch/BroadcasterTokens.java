@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -105,12 +106,22 @@ public class BroadcasterTokens {
                 answer = http.post().uri(twitch.authBaseUrl() + "/token")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
                         .retrieve().body(JsonNode.class);
+            } catch (HttpClientErrorException refused) {
+                // 400 "Invalid refresh token": retrying will not help
+                log.error("Twitch refused the broadcaster's refresh token ({}); the broadcaster must connect again",
+                        refused.getStatusCode());
+                throw new TwitchUnavailableException("The broadcaster's Twitch authorisation has expired; "
+                        + "the broadcaster must connect again", Duration.ofMinutes(5));
             } catch (RestClientException e) {
                 log.error("Refreshing the broadcaster's Twitch token failed: {}", e.getMessage());
                 throw new TwitchUnavailableException("Twitch did not refresh the broadcaster's token",
                         Duration.ofSeconds(30));
             }
-            String access = answer.path("access_token").asText();
+            String access = answer == null ? "" : answer.path("access_token").asText("");
+            if (access.isBlank()) {
+                throw new TwitchUnavailableException("Twitch refused to refresh the broadcaster's token; "
+                        + "the broadcaster must connect again", Duration.ofMinutes(5));
+            }
             String refresh = answer.path("refresh_token").asText(current.refreshToken());
             Instant expiresAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600));
             store(twitch.broadcasterId(), access, refresh, expiresAt, scopes(answer));

@@ -37,7 +37,8 @@ public class ChannelPointsRedemptions {
         JsonNode reward = event.path("reward");
         String rewardId = text(reward, "id");
         Long configured = rewardId == null ? null : twitch.rewards().get(rewardId);
-        long amount = configured != null ? configured : reward.path("cost").asLong(0) * points.perChannelPoint();
+        long amount = configured != null ? configured
+                : Math.multiplyExact(reward.path("cost").asLong(0), points.perChannelPoint());
         if (amount <= 0) {
             return Optional.empty();
         }

@@ -67,13 +67,42 @@ public class TwitchWebhookController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing-header", "Missing header " + MESSAGE_TYPE)
                     .with("field", MESSAGE_TYPE);
         }
-        var message = new EventSubMessage(messageId, messageType, subscriptionType, sentAt, parse(body));
+        JsonNode json = parse(body);
+        var message = new EventSubMessage(messageId, messageType, signedSubscriptionType(json, subscriptionType),
+                sentAt, json);
+        requireBodyMatchesType(message);
         if (EventSubMessage.VERIFICATION.equals(messageType)) {
             // Answered with the raw challenge, exactly: 200, text/plain (twitch.md §1.3).
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(message.challenge());
         }
         inbox.accept(message);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The headers are not covered by the signature, the body is: the subscription type is read from the body, and
+     * a header that contradicts it is refused.
+     */
+    private static String signedSubscriptionType(JsonNode body, String header) {
+        String signed = body.path("subscription").path("type").asText(null);
+        if (signed != null && header != null && !signed.equals(header)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-header",
+                    "The subscription type header does not match the signed body").with("field", SUBSCRIPTION_TYPE);
+        }
+        return signed != null ? signed : header;
+    }
+
+    private static void requireBodyMatchesType(EventSubMessage message) {
+        boolean consistent = switch (message.messageType()) {
+            case EventSubMessage.VERIFICATION -> message.body().path("challenge").isTextual();
+            case EventSubMessage.NOTIFICATION -> message.body().path("event").isObject();
+            case EventSubMessage.REVOCATION -> message.body().path("subscription").isObject();
+            default -> true; // unknown types are acknowledged and ignored
+        };
+        if (!consistent) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-body",
+                    "The signed body is not a " + message.messageType() + " message").with("field", MESSAGE_TYPE);
+        }
     }
 
     private JsonNode parse(byte[] body) {

@@ -2,15 +2,13 @@ package com.streamflix.league.command.twitch;
 
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.command.config.ActorMetadata;
+import com.streamflix.league.command.config.CommandTransactions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.util.Map;
@@ -25,33 +23,24 @@ import java.util.Optional;
 @Service
 public class TwitchWebhookInbox {
     private static final Logger log = LoggerFactory.getLogger(TwitchWebhookInbox.class);
-    private static final int ATTEMPTS = 3;
-
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final CommandTransactions transactions;
     private final CommandGateway commands;
     private final ChannelPointsRedemptions redemptions;
 
-    public TwitchWebhookInbox(JdbcTemplate jdbc, TransactionTemplate transaction, CommandGateway commands,
+    public TwitchWebhookInbox(JdbcTemplate jdbc, CommandTransactions transactions, CommandGateway commands,
                               ChannelPointsRedemptions redemptions) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.commands = commands;
         this.redemptions = redemptions;
     }
 
     public void accept(EventSubMessage message) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> process(message));
-                return;
-            } catch (ConcurrencyException | AggregateStreamCreationException raceWithAnotherInstance) {
-                // Another instance appended to (or opened) the same wallet first: reload and run again.
-                if (attempt == ATTEMPTS) {
-                    throw raceWithAnotherInstance;
-                }
-            }
-        }
+        transactions.run(() -> {
+            process(message);
+            return null;
+        });
     }
 
     private void process(EventSubMessage message) {
@@ -77,7 +66,15 @@ public class TwitchWebhookInbox {
             log.info("EventSub notification of type {} is not handled; acknowledged", message.subscriptionType());
             return;
         }
-        Optional<CreditPointsCommand> credit = redemptions.creditFor(message.event());
+        Optional<CreditPointsCommand> credit;
+        try {
+            credit = redemptions.creditFor(message.event());
+        } catch (IllegalArgumentException malformed) {
+            // Answering 5xx would make Twitch redeliver it until it revokes the subscription; it is recorded instead.
+            log.error("EventSub message {} carries an unusable redemption ({}); acknowledged, nothing credited",
+                    message.messageId(), malformed.getMessage());
+            return;
+        }
         if (credit.isEmpty()) {
             log.info("Redemption in message {} credits nothing (other channel or zero cost)", message.messageId());
             return;

@@ -5,8 +5,11 @@ import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.api.wallet.UnbanUserCommand;
+import com.streamflix.league.command.config.CommandTransactions;
 import com.streamflix.league.support.web.ApiProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,16 +34,22 @@ public class UserAdminController {
     static final String USER_ID = "[A-Za-z0-9_-]{1,64}";
 
     private final CommandGateway commands;
+    private final CommandTransactions transactions;
 
-    public UserAdminController(CommandGateway commands) {
+    public UserAdminController(CommandGateway commands, CommandTransactions transactions) {
         this.commands = commands;
+        this.transactions = transactions;
     }
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {
     }
 
-    public record Adjustment(@NotNull Long amount, @NotBlank @Size(max = 500) String reason) {
+    /** Bounded so no sum of adjustments can overflow a balance. */
+    public record Adjustment(@NotNull @Min(-MAX_ADJUSTMENT) @Max(MAX_ADJUSTMENT) Long amount,
+                             @NotBlank @Size(max = 500) String reason) {
     }
+
+    static final long MAX_ADJUSTMENT = 1_000_000_000L;
 
     public record Balance(long balance) {
     }
@@ -48,14 +57,14 @@ public class UserAdminController {
     @PostMapping("/ban")
     public ResponseEntity<Void> ban(@PathVariable @Pattern(regexp = USER_ID) String userId,
                                     @Valid @RequestBody Reason body) {
-        commands.sendAndWait(new BanUserCommand(userId, body.reason()));
+        transactions.run(() -> commands.sendAndWait(new BanUserCommand(userId, body.reason())));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/unban")
     public ResponseEntity<Void> unban(@PathVariable @Pattern(regexp = USER_ID) String userId,
                                       @Valid @RequestBody Reason body) {
-        commands.sendAndWait(new UnbanUserCommand(userId, body.reason()));
+        transactions.run(() -> commands.sendAndWait(new UnbanUserCommand(userId, body.reason())));
         return ResponseEntity.noContent().build();
     }
 
@@ -72,11 +81,11 @@ public class UserAdminController {
                     .with("field", "amount");
         }
         String key = "admin-adjustment:" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
-        long balance = body.amount() > 0
+        long balance = transactions.run(() -> body.amount() > 0
                 ? commands.<Long>sendAndWait(new CreditPointsCommand(userId, null, body.amount(),
                         TransactionType.ADMIN_ADJUSTMENT, body.reason(), null, key))
                 : commands.<Long>sendAndWait(new DebitPointsCommand(userId, -body.amount(),
-                        TransactionType.ADMIN_ADJUSTMENT, body.reason(), null, key));
+                        TransactionType.ADMIN_ADJUSTMENT, body.reason(), null, key)));
         return new Balance(balance);
     }
 }

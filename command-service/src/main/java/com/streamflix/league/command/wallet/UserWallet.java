@@ -60,7 +60,7 @@ public class UserWallet {
         requirePositive(command.amount());
         openOrFollowLogin(command.userId(), command.login());
         if (!appliedKeys.contains(command.idempotencyKey())) {
-            apply(new PointsCreditedEvent(userId, command.type(), command.amount(), balance + command.amount(),
+            apply(new PointsCreditedEvent(userId, command.type(), command.amount(), Math.addExact(balance, command.amount()),
                     command.reason(), command.relatedEntityId(), command.idempotencyKey()));
         }
         return balance;

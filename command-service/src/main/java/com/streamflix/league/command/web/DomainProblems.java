@@ -9,6 +9,10 @@ import com.streamflix.league.api.wallet.UserBannedException;
 import com.streamflix.league.command.twitch.TwitchUnavailableException;
 import com.streamflix.league.support.web.ApiProblem;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +21,12 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The domain's refusals as problem+json (Spring MVC's own are service-support's ProblemAdvice). */
+/**
+ * The domain's refusals as problem+json (Spring MVC's own are service-support's ProblemAdvice). Ordered first: the
+ * generic advice also has a catch-all, and the first advice with any matching handler wins.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class DomainProblems {
 
     @ExceptionHandler
@@ -69,6 +77,19 @@ public class DomainProblems {
                 .with("retryAfterSeconds", seconds).getBody();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(body);
+    }
+
+    /** Another request changed the same thing at the same moment and retries did not settle it. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ErrorResponseException conflict(Exception e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "concurrent-change",
+                "Someone else changed this at the same moment; nothing was applied, please try again");
+    }
+
+    /** A balance that would not fit (W2's other edge): refused, nothing applied. */
+    @ExceptionHandler
+    ErrorResponseException overflow(ArithmeticException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "balance-limit", "The balance would exceed its limit");
     }
 
     @ExceptionHandler

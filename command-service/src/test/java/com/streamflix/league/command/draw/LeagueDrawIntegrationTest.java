@@ -315,7 +315,8 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
         var failed = draw(t.id(), "{\"seed\": 11}");
 
-        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.statusCode()).isEqualTo(409); // a clash on an aggregate id, answered as a conflict
+        assertThat(failed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(eventsOf(t.id())).isEqualTo(36 + 4);
         assertThat(scheduledMatches(matchIds(t.id(), fixtures))).isEqualTo(1); // only the one made beforehand
         var retried = draw(t.id(), "{\"seed\": 12}");

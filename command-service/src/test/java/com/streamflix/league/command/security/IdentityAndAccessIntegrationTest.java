@@ -228,6 +228,9 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
         var noReason = send("POST", "/api/admin/users/7004/points", key, "{\"amount\":5}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
+        var huge = send("POST", "/api/admin/users/7004/points", key, "{\"amount\":9223372036854775807,\"reason\":\"x\"}");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("amount");
         var badId = send("POST", "/api/admin/users/not%20an%20id/points", key, "{\"amount\":5,\"reason\":\"x\"}");
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(send("POST", "/api/admin/users/7004/points", key, "{\"amount\":-40,\"reason\":\"correction\"}").body())

@@ -252,6 +252,10 @@ class TournamentRegistrationIntegrationTest extends CommandServiceTest {
         assertThat(events(tournament, "ParticipantsConfirmedEvent")).isEqualTo(1);
         // R2: those not selected get their slot back
         awaitEvents(users.get(0), "RegistrationSlotReleasedEvent", 1);
+        // R3 + R2: a repeat by a registrant who was not selected answers the registration and takes no slot again
+        var repeat = register(tournament, users.get(0));
+        assertThat(JSON.readTree(repeat.body()).path("status").asText()).isEqualTo("NOT_SELECTED");
+        assertThat(events(users.get(0), "RegistrationSlotReservedEvent")).isEqualTo(1);
     }
 
     private void assertInvalid(String path, List<String> userIds, String mentioned) throws Exception {

@@ -108,10 +108,32 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
     void aRedeliveredMessageCreditsOnce() throws Exception {
         String user = uniqueUser();
         String messageId = UUID.randomUUID().toString();
-        String redemption = UUID.randomUUID().toString();
-        assertThat(sendRedemption(messageId, redemption, user).statusCode()).isEqualTo(204);
-        assertThat(sendRedemption(messageId, redemption, user).statusCode()).isEqualTo(204);
+        assertThat(sendRedemption(messageId, UUID.randomUUID().toString(), user).statusCode()).isEqualTo(204);
+        // the same message id again, even carrying another redemption: recognised by its id alone, not processed
+        assertThat(sendRedemption(messageId, UUID.randomUUID().toString(), user).statusCode()).isEqualTo(204);
         assertThat(creditedPoints(user)).isEqualTo(100);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM twitch_webhook_message WHERE message_id = ?",
+                Integer.class, messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRedemptionIsAcknowledgedAndCreditsNothing() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100).replace("\"user_id\":\"" + user + "\"",
+                "\"user_id\":\"\"");
+        assertThat(post(headers(UUID.randomUUID().toString(), now(), body, "notification"), body).statusCode())
+                .isEqualTo(204);
+        assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Test
+    void aSubscriptionTypeHeaderThatContradictsTheSignedBodyIsRefused() throws Exception {
+        String user = uniqueUser();
+        String body = redemptionBody(UUID.randomUUID().toString(), user, "r", 100);
+        var headers = headers(UUID.randomUUID().toString(), now(), body, "notification");
+        headers.put("Twitch-Eventsub-Subscription-Type", "channel.follow");
+        assertThat(post(headers, body).statusCode()).isEqualTo(400);
+        assertThat(creditedPoints(user)).isZero();
     }
 
     @Test

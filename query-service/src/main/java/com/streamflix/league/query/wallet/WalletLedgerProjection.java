@@ -32,17 +32,43 @@ public class WalletLedgerProjection {
 
     /**
      * The wallet's stream is the ordered source of a user's login, so its login wins over the row a tournament
-     * registration may have inserted first (see TournamentProjection); a row whose login is still the user id is a
-     * placeholder that any real login replaces.
+     * registration may have inserted first (see TournamentProjection). A wallet opened without a login (an admin
+     * acting on a user we have not seen) creates a placeholder whose login is the user id, which any real login
+     * replaces later.
      */
     @EventHandler
     void on(WalletOpenedEvent event, EventMessage<?> message) {
+        if (event.login() == null) {
+            ensureUser(event.userId(), message);
+            return;
+        }
+        Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
                         INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = excluded.twitch_username
-                        WHERE ? IS NOT NULL OR users.twitch_username = users.user_id""",
-                event.userId(), event.login() == null ? event.userId() : event.login(),
-                Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()), event.login());
+                        ON CONFLICT (user_id) DO UPDATE SET twitch_username = excluded.twitch_username""",
+                event.userId(), event.login(), at, at);
+    }
+
+    @EventHandler
+    void on(UserLoginChangedEvent event, EventMessage<?> message) {
+        jdbc.update("UPDATE users SET twitch_username = ?, updated_at = ? WHERE user_id = ?",
+                event.login(), Timestamp.from(message.getTimestamp()), event.userId());
+    }
+
+    @EventHandler
+    void on(WalletTransaction event, EventMessage<?> message, @SequenceNumber long version) {
+        ensureUser(event.userId(), message);
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("""
+                        INSERT INTO transactions (id, user_id, wallet_version, type, amount, balance_after, description,
+                                                  related_entity_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                message.getIdentifier(), event.userId(), version, event.type().name(), event.amount(),
+                event.balance(), event.reason(), event.relatedEntityId(), at);
+        jdbc.update("""
+                        UPDATE users SET points_balance = ?, wallet_version = ?, updated_at = ?
+                        WHERE user_id = ? AND wallet_version < ?""",
+                event.balance(), version, at, event.userId(), version);
     }
 
     @EventHandler
@@ -56,30 +82,16 @@ public class WalletLedgerProjection {
     }
 
     private void banned(String userId, boolean banned, EventMessage<?> message) {
-        jdbc.update("""
-                        INSERT INTO users (user_id, twitch_username, is_banned, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (user_id) DO UPDATE SET is_banned = excluded.is_banned, updated_at = excluded.updated_at""",
-                userId, userId, banned, Timestamp.from(message.getTimestamp()), Timestamp.from(message.getTimestamp()));
+        ensureUser(userId, message);
+        jdbc.update("UPDATE users SET is_banned = ?, updated_at = ? WHERE user_id = ?",
+                banned, Timestamp.from(message.getTimestamp()), userId);
     }
 
-    @EventHandler
-    void on(UserLoginChangedEvent event, EventMessage<?> message) {
-        jdbc.update("UPDATE users SET twitch_username = ?, updated_at = ? WHERE user_id = ?",
-                event.login(), Timestamp.from(message.getTimestamp()), event.userId());
-    }
-
-    @EventHandler
-    void on(WalletTransaction event, EventMessage<?> message, @SequenceNumber long version) {
+    /** The row every other write of a user needs (transactions reference it); its login is the id until known. */
+    private void ensureUser(String userId, EventMessage<?> message) {
         Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
-                        INSERT INTO transactions (id, user_id, wallet_version, type, amount, balance_after, description,
-                                                  related_entity_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                message.getIdentifier(), event.userId(), version, event.type().name(), event.amount(),
-                event.balance(), event.reason(), event.relatedEntityId(), at);
-        jdbc.update("""
-                        UPDATE users SET points_balance = ?, wallet_version = ?, updated_at = ?
-                        WHERE user_id = ? AND wallet_version < ?""",
-                event.balance(), version, at, event.userId(), version);
+                        INSERT INTO users (user_id, twitch_username, created_at, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (user_id) DO NOTHING""", userId, userId, at, at);
     }
 }

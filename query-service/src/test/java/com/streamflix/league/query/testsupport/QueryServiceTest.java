@@ -110,10 +110,10 @@ public abstract class QueryServiceTest {
     }
 
     /** The answer to {@code path} once it is a 200 whose body satisfies {@code done}. */
-    protected JsonNode awaitJson(String path, Predicate<JsonNode> done) throws InterruptedException {
+    protected JsonNode awaitJson(String path, Predicate<JsonNode> done, String... headers) throws InterruptedException {
         return await(path, () -> {
             try {
-                var response = get(path);
+                var response = get(path, headers);
                 return response.statusCode() == 200 ? json.readTree(response.body()) : null;
             } catch (Exception e) {
                 throw new IllegalStateException(e);

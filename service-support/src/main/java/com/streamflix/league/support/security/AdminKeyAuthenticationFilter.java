@@ -1,6 +1,8 @@
 package com.streamflix.league.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.streamflix.league.support.web.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -21,8 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code X-Admin-Key} authentication for automation. The key is compared in constant time; every wrong key costs
@@ -34,11 +34,13 @@ public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String PRINCIPAL = "admin-key";
     public static final int FAILURES_PER_MINUTE = 10;
     private static final Logger log = LoggerFactory.getLogger(AdminKeyAuthenticationFilter.class);
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    private static final int MAX_TRACKED_ADDRESSES = 100_000;
 
     private final byte[] key;
     private final ObjectMapper json;
-    private final Map<String, Bucket> failuresByAddress = new ConcurrentHashMap<>();
+    /** Bounded and least-recently-used first out, so spraying addresses cannot reset an attacker's own bucket. */
+    private final Cache<String, Bucket> failuresByAddress = Caffeine.newBuilder()
+            .maximumSize(MAX_TRACKED_ADDRESSES).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public AdminKeyAuthenticationFilter(String key, ObjectMapper json) {
         this.key = key.getBytes(StandardCharsets.UTF_8);
@@ -53,7 +55,7 @@ public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Bucket failures = failuresByAddress.computeIfAbsent(request.getRemoteAddr(), address -> newBucket());
+        Bucket failures = failuresByAddress.get(request.getRemoteAddr(), address -> newBucket());
         if (failures.getAvailableTokens() <= 0) {
             problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
                     "Too many wrong admin keys from this address; try again later");
@@ -76,10 +78,7 @@ public class AdminKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Bucket newBucket() {
-        if (failuresByAddress.size() > MAX_TRACKED_ADDRESSES) {
-            failuresByAddress.clear(); // bounded memory under a spray of addresses; buckets simply restart full
-        }
+    private static Bucket newBucket() {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(FAILURES_PER_MINUTE)
                         .refillGreedy(FAILURES_PER_MINUTE, Duration.ofMinutes(1)).build())

@@ -2,17 +2,23 @@ package com.streamflix.league.support.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The session is an HS256 JWT in the {@code streamflix_session} cookie (API.md), verified with Spring Security's
- * resource-server support (Nimbus): signature, algorithm and expiry. No session state is kept on the server.
+ * resource-server support (Nimbus): signature, algorithm, a subject and an expiry that has not passed. No session state is kept on the server.
  */
 public final class SessionCookieAuthentication {
     public static final String COOKIE = "streamflix_session";
@@ -22,7 +28,12 @@ public final class SessionCookieAuthentication {
 
     public static JwtDecoder decoder(String secret) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        // Spring's default validator skips a missing exp; a session without an expiry is refused.
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
+        return decoder;
     }
 
     /** Reads the token from the cookie only: an Authorization header is not a session. */

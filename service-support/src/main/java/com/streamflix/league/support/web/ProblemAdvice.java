@@ -3,6 +3,8 @@ package com.streamflix.league.support.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -25,7 +28,29 @@ import java.util.stream.Collectors;
  * {@code field}). Domain refusals are mapped by each service's own advice.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** A domain guard the HTTP layer did not catch first: the request was invalid, nothing was applied. */
+    @ExceptionHandler
+    ResponseEntity<Object> invalidArgument(IllegalArgumentException e, WebRequest request) {
+        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage()),
+                new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Anything else is our fault: logged with its stack, answered as problem+json without internals. */
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring's own handling (status, security entry points)
+        }
+        log.error("Unexpected failure", e);
+        return handleExceptionInternal(e, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; nothing you sent was wrong"), new HttpHeaders(),
+                HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
