@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
@@ -28,6 +29,18 @@ public class CommandServiceConfiguration {
     @Bean
     EventSubSignatureVerifier eventSubSignatureVerifier(TwitchProperties twitch) {
         return new EventSubSignatureVerifier(twitch.webhookSecret());
+    }
+
+    /** Outside the dev profile, Twitch login needs the application's credentials: refuse to start without them. */
+    @Bean
+    @Profile("!dev")
+    Object twitchCredentialsPresent(TwitchProperties twitch) {
+        if (twitch.clientId() == null || twitch.clientId().isBlank()
+                || twitch.clientSecret() == null || twitch.clientSecret().isBlank()) {
+            throw new IllegalStateException("streamflix.twitch.client-id and streamflix.twitch.client-secret are required "
+                    + "(only the dev profile runs without Twitch, with its dev login)");
+        }
+        return twitch.clientId();
     }
 
     /** Calls to Twitch never hang a request thread: short connect and read timeouts. */

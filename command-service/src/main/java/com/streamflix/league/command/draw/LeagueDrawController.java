@@ -6,6 +6,8 @@ import com.streamflix.league.api.draw.RunLeagueDrawCommand;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.support.web.ApiProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -51,7 +53,8 @@ public class LeagueDrawController {
      * defaults to now, truncated to the minute; {@code matchdayInterval} (ISO-8601, e.g. {@code "P7D"}) to 7 days.
      */
     public record DrawRequest(
-            Long seed,
+            // JavaScript reads integers exactly only up to 2^53 - 1, and everyone must be able to re-run the draw
+            @Min(0) @Max(9_007_199_254_740_991L) Long seed,
             @Size(max = 36) List<@NotNull @Size(max = 36) List<@NotBlank @Size(max = 64) String>> pots,
             @Size(max = 1000) List<@NotNull @Valid ImportedFixture> fixtures,
             Instant firstMatchdayAt,

@@ -1,5 +1,6 @@
 package com.streamflix.league.query.draw;
 
+import jakarta.validation.constraints.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,7 +47,7 @@ public class LeagueDrawController {
 
     /** 404 for an unknown tournament and for one not drawn yet. */
     @GetMapping("/api/tournaments/{id}/draw")
-    public Draw draw(@PathVariable String id) {
+    public Draw draw(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id) {
         return jdbc.query("""
                         SELECT seed, imported, pots, fixtures, first_matchday_at, matchday_interval_seconds, drawn_at
                         FROM league_draws WHERE tournament_id = ?""",

@@ -5,6 +5,7 @@ import com.streamflix.league.api.match.MatchPhase;
 import com.streamflix.league.api.match.MatchStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,7 @@ public class MatchController {
      * @param participant only the matches of this player, named by participant id or by user id
      */
     @GetMapping("/api/tournaments/{id}/matches")
-    public Matches matches(@PathVariable String id,
+    public Matches matches(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id,
                            @RequestParam(required = false) @Min(1) @Max(8) Integer matchday,
                            @RequestParam(required = false) @Size(min = 1, max = 64) String participant) {
         Boolean exists = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tournaments WHERE id = ?)", Boolean.class, id);

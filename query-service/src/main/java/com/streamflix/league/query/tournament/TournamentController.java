@@ -5,6 +5,7 @@ import com.streamflix.league.api.tournament.TournamentStatus;
 import com.streamflix.league.support.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,14 +72,14 @@ public class TournamentController {
     }
 
     @GetMapping("/api/tournaments/{id}")
-    public Tournament tournament(@PathVariable String id) {
+    public Tournament tournament(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id) {
         return jdbc.query(TOURNAMENT_COLUMNS + " WHERE t.id = ?", TOURNAMENT, id).stream().findFirst()
                 .orElseThrow(() -> notFound(id));
     }
 
     /** The session is required; without one the answer is 401, since the path is otherwise public. */
     @GetMapping("/api/tournaments/{id}/my-registration-status")
-    public MyRegistrationStatus myRegistrationStatus(@PathVariable String id, @AuthenticationPrincipal Jwt session) {
+    public MyRegistrationStatus myRegistrationStatus(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id, @AuthenticationPrincipal Jwt session) {
         if (session == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "A valid session cookie is required");
         }
@@ -90,7 +91,7 @@ public class TournamentController {
 
     /** In registration order (first come first), with each registrant's current ban state (R1). */
     @GetMapping("/api/admin/tournaments/{id}/registrations")
-    public Page<Registration> registrations(@PathVariable String id,
+    public Page<Registration> registrations(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id,
                                             @RequestParam(required = false) RegistrationStatus status,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
