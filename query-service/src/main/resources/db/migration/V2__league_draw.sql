@@ -4,6 +4,8 @@
 CREATE TABLE league_draws (
     tournament_id             VARCHAR(64) PRIMARY KEY REFERENCES tournaments (id),
     seed                      BIGINT,                -- null for a draw held elsewhere (imported)
+    seed_source               VARCHAR(16),           -- SERVER or ADMIN: who chose the seed (null when imported)
+    engine_version            VARCHAR(32),           -- the engine that re-runs this seed (null when imported)
     imported                  BOOLEAN     NOT NULL,
     pots                      JSONB       NOT NULL,  -- [[9 user ids] x 4], pot 1 first
     fixtures                  JSONB       NOT NULL,  -- [{matchday, playerA, playerB}] x 144: user ids, A at home,

@@ -37,6 +37,11 @@ import java.util.List;
  * retry happens at all; over 10,000 seeds no opponent set needed to be redrawn.
  */
 public final class LeagueDraw {
+    /**
+     * Recorded with every draw (D4): a seed re-runs only on the engine that drew it. Any change to what a seed
+     * produces (step budgets, seed derivation, ordering) must bump this; {@code LeagueDrawTest} pins a seed's output.
+     */
+    public static final String ENGINE_VERSION = "ucl2024-1";
 
     /** Stream labels for {@link SplitMix64#derive}: each use of randomness gets its own stream. */
     private static final long OPPONENTS = 1;

@@ -135,6 +135,8 @@ class TournamentRosterSystemTest extends SystemTest {
 
         JsonNode draw = awaitJson("/api/tournaments/" + tournament + "/draw", d -> true);
         assertThat(draw.path("seed").asLong()).isEqualTo(20241001L);
+        assertThat(draw.path("seedSource").asText()).isEqualTo("ADMIN");
+        assertThat(draw.path("engineVersion").asText()).isEqualTo(LeagueDraw.ENGINE_VERSION);
         List<List<String>> pots = new ArrayList<>();
         draw.path("pots").forEach(pot -> {
             List<String> ids = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.streamflix.league.command.draw;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
+import com.streamflix.league.api.draw.SeedSource;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.support.web.ApiProblem;
 import jakarta.validation.Valid;
@@ -89,8 +90,9 @@ public class LeagueDrawController {
                 : clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Duration interval = request.matchdayInterval() != null ? request.matchdayInterval()
                 : DEFAULT_MATCHDAY_INTERVAL;
-        LeagueDrawnEvent drawn = draws.run(new RunLeagueDrawCommand(tournamentId, seed, request.pots(), fixtures,
-                firstMatchdayAt, interval));
+        SeedSource source = imported ? null : request.seed() != null ? SeedSource.ADMIN : SeedSource.SERVER;
+        LeagueDrawnEvent drawn = draws.run(new RunLeagueDrawCommand(tournamentId, seed, source, request.pots(),
+                fixtures, firstMatchdayAt, interval));
         return new Drawn(tournamentId, drawn.seed(), drawn.imported(), drawn.fixtures().size(),
                 drawn.firstMatchdayAt(), drawn.matchdayInterval());
     }

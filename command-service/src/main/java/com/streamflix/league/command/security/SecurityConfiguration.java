@@ -31,6 +31,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/oauth2/**", "/login/oauth2/**", "/auth/dev-login").permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // a viewer's own actions need a viewer's session (the admin key is nobody's registration)
+                        .requestMatchers("/api/tournaments/*/register").hasRole("USER")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(TwitchLogin.registrations(twitch))

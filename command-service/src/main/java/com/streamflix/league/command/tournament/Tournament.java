@@ -85,6 +85,10 @@ public class Tournament {
         if (command.name().length() > NAME_MAX_LENGTH) {
             throw new IllegalArgumentException("name must be at most " + NAME_MAX_LENGTH + " characters");
         }
+        requirePlainText(command.name(), "name");
+        requirePlainText(command.description(), "description");
+        requireReasonableDate(command.startsAt(), "startsAt");
+        requireReasonableDate(command.endsAt(), "endsAt");
         if (command.startsAt() != null && command.endsAt() != null && command.endsAt().isBefore(command.startsAt())) {
             throw new IllegalArgumentException("endsAt must not be before startsAt");
         }
@@ -182,6 +186,9 @@ public class Tournament {
                 || command.matchdayInterval().isNegative() || command.matchdayInterval().isZero()) {
             throw new IllegalArgumentException("firstMatchdayAt and a positive matchdayInterval are required");
         }
+        requireReasonableDate(command.firstMatchdayAt(), "firstMatchdayAt");
+        requireReasonableDate(command.firstMatchdayAt().plus(command.matchdayInterval().multipliedBy(7)),
+                "the last matchday");
         List<List<String>> pots = command.pots() == null ? seedingPots() : command.pots();
         List<String> potViolations = potViolations(pots);
         if (!potViolations.isEmpty()) {
@@ -198,7 +205,8 @@ public class Tournament {
         } else {
             fixtures = LeagueDraw.draw(pots, command.seed()).fixtures();
         }
-        LeagueDrawnEvent drawn = new LeagueDrawnEvent(tournamentId, command.seed(), imported, pots,
+        LeagueDrawnEvent drawn = new LeagueDrawnEvent(tournamentId, command.seed(),
+                imported ? null : command.seedSource(), imported ? null : LeagueDraw.ENGINE_VERSION, imported, pots,
                 fixtures.stream().map(f -> drawnFixture(f, command.firstMatchdayAt(), command.matchdayInterval()))
                         .toList(),
                 command.firstMatchdayAt(), command.matchdayInterval());
@@ -359,5 +367,22 @@ public class Tournament {
     @EventSourcingHandler
     void on(LeagueDrawnEvent event) {
         status = LEAGUE_PHASE;
+    }
+
+    /** Dates the read model (and a calendar) can hold: an event the projections refuse would stall them. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    private static void requireReasonableDate(Instant at, String field) {
+        if (at != null && (at.isBefore(EARLIEST) || !at.isBefore(LATEST))) {
+            throw new IllegalArgumentException(field + " must be between 2000 and 2100");
+        }
+    }
+
+    /** No control characters (PostgreSQL text refuses NUL), tabs and line breaks aside. */
+    private static void requirePlainText(String text, String field) {
+        if (text != null && text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)) {
+            throw new IllegalArgumentException(field + " must not contain control characters");
+        }
     }
 }

@@ -190,6 +190,17 @@ class TournamentRegistrationIntegrationTest extends CommandServiceTest {
         assertThat(register.statusCode()).isEqualTo(409);
         assertThat(register.body()).contains("DRAFT");
         assertThat(http.asAdmin("POST", "/api/admin/tournaments", "{\"name\":\"\"}").statusCode()).isEqualTo(400);
+        // nothing the read model could not store gets into an event (it would stall the projection)
+        var nul = http.asAdmin("POST", "/api/admin/tournaments", "{\"name\":\"Cup\\u0000\"}");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("\"field\":\"name\"");
+        assertThat(http.asAdmin("POST", "/api/admin/tournaments",
+                "{\"name\":\"Far future\",\"startsAt\":\"+294277-01-01T00:00:00Z\"}").statusCode()).isEqualTo(400);
+        assertThat(http.asAdmin("POST", "/api/admin/tournaments",
+                "{\"name\":\"Backwards\",\"startsAt\":\"2026-12-02T00:00:00Z\",\"endsAt\":\"2026-12-01T00:00:00Z\"}")
+                .statusCode()).isEqualTo(400);
+        // registering is a viewer's own act: the admin key is nobody's session
+        assertThat(http.asAdmin("POST", "/api/tournaments/" + id + "/register", null).statusCode()).isEqualTo(403);
         assertThat(http.asAdmin("POST", "/api/admin/tournaments/no-such-id/open-registration", null).statusCode())
                 .isEqualTo(404);
     }

@@ -4,6 +4,7 @@ import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
+import com.streamflix.league.api.draw.SeedSource;
 import com.streamflix.league.api.tournament.CloseRegistrationCommand;
 import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -116,11 +117,11 @@ class TournamentTest {
     }
 
     static RunLeagueDrawCommand drawWithSeed(long seed, List<List<String>> pots) {
-        return new RunLeagueDrawCommand(ID, seed, pots, null, FIRST_MATCHDAY, WEEKLY);
+        return new RunLeagueDrawCommand(ID, seed, SeedSource.ADMIN, pots, null, FIRST_MATCHDAY, WEEKLY);
     }
 
     static RunLeagueDrawCommand importDraw(List<List<String>> pots, List<Fixture> fixtures) {
-        return new RunLeagueDrawCommand(ID, null, pots, fixtures, FIRST_MATCHDAY, WEEKLY);
+        return new RunLeagueDrawCommand(ID, null, null, pots, fixtures, FIRST_MATCHDAY, WEEKLY);
     }
 
     /** The event a draw of these fixtures records: participants and matches named as derived ids, weekly dates. */
@@ -131,7 +132,8 @@ class TournamentTest {
             return new DrawnFixture(DrawnFixture.matchIdOf(ID, f.matchday(), home, away), f.matchday(), home, f.home(),
                     away, f.away(), FIRST_MATCHDAY.plus(Duration.ofDays(7L * (f.matchday() - 1))));
         }).toList();
-        return new LeagueDrawnEvent(ID, seed, imported, pots, drawn, FIRST_MATCHDAY, WEEKLY);
+        return new LeagueDrawnEvent(ID, seed, imported ? null : SeedSource.ADMIN,
+                imported ? null : LeagueDraw.ENGINE_VERSION, imported, pots, drawn, FIRST_MATCHDAY, WEEKLY);
     }
 
     static ParticipantsConfirmedEvent confirmed(List<String> seeding, List<String> notSelected) {
@@ -536,7 +538,7 @@ class TournamentTest {
     @Test
     void aSeedAndImportedFixturesTogetherAreRefused_D4() {
         fixture.given(history(REGISTRATION_CLOSED))
-                .when(new RunLeagueDrawCommand(ID, 5L, null, LeagueDraw.draw(seedingPots(), 5).fixtures(),
+                .when(new RunLeagueDrawCommand(ID, 5L, SeedSource.ADMIN, null, LeagueDraw.draw(seedingPots(), 5).fixtures(),
                         FIRST_MATCHDAY, WEEKLY))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();

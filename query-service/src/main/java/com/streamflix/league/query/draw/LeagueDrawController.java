@@ -1,7 +1,6 @@
 package com.streamflix.league.query.draw;
 
 import jakarta.validation.constraints.Pattern;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +38,11 @@ public class LeagueDrawController {
     public record Fixture(int matchday, String playerA, String playerB) {
     }
 
-    /** {@code seed} is null (and present) for a draw held elsewhere ({@code imported}). */
-    public record Draw(String tournamentId, @JsonInclude(JsonInclude.Include.ALWAYS) Long seed, boolean imported,
+    /**
+     * {@code seed}, {@code seedSource} (SERVER or ADMIN: who chose it) and {@code engineVersion} (the engine that
+     * re-runs it) are null for a draw held elsewhere ({@code imported}).
+     */
+    public record Draw(String tournamentId, Long seed, String seedSource, String engineVersion, boolean imported,
                        List<List<String>> pots, List<Fixture> fixtures, Instant firstMatchdayAt,
                        Duration matchdayInterval, Instant drawnAt) {
     }
@@ -49,11 +51,12 @@ public class LeagueDrawController {
     @GetMapping("/api/tournaments/{id}/draw")
     public Draw draw(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id) {
         return jdbc.query("""
-                        SELECT seed, imported, pots, fixtures, first_matchday_at, matchday_interval_seconds, drawn_at
+                        SELECT seed, seed_source, engine_version, imported, pots, fixtures, first_matchday_at,
+                               matchday_interval_seconds, drawn_at
                         FROM league_draws WHERE tournament_id = ?""",
-                (rs, i) -> new Draw(id, rs.getObject(1, Long.class), rs.getBoolean(2), read(rs.getString(3), POTS),
-                        read(rs.getString(4), FIXTURES), rs.getTimestamp(5).toInstant(),
-                        Duration.ofSeconds(rs.getLong(6)), rs.getTimestamp(7).toInstant()), id)
+                (rs, i) -> new Draw(id, rs.getObject(1, Long.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        read(rs.getString(5), POTS), read(rs.getString(6), FIXTURES), rs.getTimestamp(7).toInstant(),
+                        Duration.ofSeconds(rs.getLong(8)), rs.getTimestamp(9).toInstant()), id)
                 .stream().findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "No league draw for tournament " + id + " (yet)"));

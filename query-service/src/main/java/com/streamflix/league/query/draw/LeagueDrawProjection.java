@@ -32,10 +32,11 @@ public class LeagueDrawProjection {
         var fixtures = event.fixtures().stream()
                 .map(f -> new LeagueDrawController.Fixture(f.matchday(), f.homeUserId(), f.awayUserId())).toList();
         jdbc.update("""
-                        INSERT INTO league_draws (tournament_id, seed, imported, pots, fixtures, first_matchday_at,
-                                                  matchday_interval_seconds, drawn_at)
-                        VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) ON CONFLICT (tournament_id) DO NOTHING""",
-                event.tournamentId(), event.seed(), event.imported(), json.writeValueAsString(event.pots()),
+                        INSERT INTO league_draws (tournament_id, seed, seed_source, engine_version, imported, pots,
+                                                  fixtures, first_matchday_at, matchday_interval_seconds, drawn_at)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) ON CONFLICT (tournament_id) DO NOTHING""",
+                event.tournamentId(), event.seed(), event.seedSource() == null ? null : event.seedSource().name(),
+                event.engineVersion(), event.imported(), json.writeValueAsString(event.pots()),
                 json.writeValueAsString(fixtures), Timestamp.from(event.firstMatchdayAt()),
                 event.matchdayInterval().toSeconds(), Timestamp.from(message.getTimestamp()));
     }

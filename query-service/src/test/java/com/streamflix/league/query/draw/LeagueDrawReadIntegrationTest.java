@@ -3,6 +3,7 @@ package com.streamflix.league.query.draw;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
+import com.streamflix.league.api.draw.SeedSource;
 import com.streamflix.league.api.match.MatchPhase;
 import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -63,7 +64,8 @@ class LeagueDrawReadIntegrationTest extends QueryServiceTest {
                     f.home(), away, f.away(), FIRST_MATCHDAY.plus(WEEKLY.multipliedBy(f.matchday() - 1L)));
         }).toList();
         append("Tournament", tournamentId,
-                new LeagueDrawnEvent(tournamentId, seed, seed == null, pots, drawn, FIRST_MATCHDAY, WEEKLY));
+                new LeagueDrawnEvent(tournamentId, seed, seed == null ? null : SeedSource.SERVER,
+                        seed == null ? null : LeagueDraw.ENGINE_VERSION, seed == null, pots, drawn, FIRST_MATCHDAY, WEEKLY));
         for (DrawnFixture f : drawn) {
             append("Match", f.matchId(), new MatchScheduledEvent(f.matchId(), tournamentId, MatchPhase.LEAGUE,
                     f.matchday(), f.homeParticipantId(), f.homeUserId(), f.awayParticipantId(), f.awayUserId(),

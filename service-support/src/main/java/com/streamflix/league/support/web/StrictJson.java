@@ -1,16 +1,23 @@
 package com.streamflix.league.support.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
- * Request bodies are read strictly: an unknown field, a null for a number or a fractional number where an integer
- * is expected is a 400, not silently dropped. Only the HTTP layer's copy of the ObjectMapper is made strict;
+ * Request bodies are read strictly: an unknown field, a null for a number, a fractional number where an integer
+ * is expected, or a control character (NUL and the like, which PostgreSQL text refuses) in a string is a 400, not
+ * silently dropped or stored in an event the read model could never project. Only the HTTP layer's copy of the ObjectMapper is made strict;
  * Axon's event serializer keeps the lenient one, so old services can read events that gained fields.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +29,25 @@ public class StrictJson implements WebMvcConfigurer {
                 json.setObjectMapper(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT));
+                        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                        .registerModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText())));
             }
+        }
+    }
+
+    /** Strings without control characters other than tab and line breaks. */
+    static final class PlainText extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.chars().anyMatch(PlainText::forbidden)) {
+                throw JsonMappingException.from(parser, "control characters are not allowed");
+            }
+            return value;
+        }
+
+        private static boolean forbidden(int c) {
+            return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
         }
     }
 }
