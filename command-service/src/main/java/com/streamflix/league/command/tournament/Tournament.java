@@ -4,6 +4,7 @@ import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
+import com.streamflix.league.api.tournament.CheckRegistrationCommand;
 import com.streamflix.league.api.tournament.CloseRegistrationCommand;
 import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -118,6 +119,15 @@ public class Tournament {
      *
      * @return the status of the user's registration
      */
+    @CommandHandler
+    public RegistrationStatus handle(CheckRegistrationCommand command) {
+        RegistrationStatus existing = registrations.get(command.userId());
+        if (existing == null) {
+            requireStatus(REGISTRATION_OPEN, "register");
+        }
+        return existing;
+    }
+
     @CommandHandler
     public RegistrationStatus handle(RegisterForTournamentCommand command) {
         requireText(command.userId(), "userId");

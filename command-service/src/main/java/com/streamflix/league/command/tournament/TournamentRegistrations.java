@@ -1,5 +1,6 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.api.tournament.CheckRegistrationCommand;
 import com.streamflix.league.api.tournament.RegisterForTournamentCommand;
 import com.streamflix.league.api.tournament.RegistrationStatus;
 import com.streamflix.league.api.tournament.WithdrawRegistrationCommand;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Service;
 
 
 /**
- * A viewer's registration (RULES R1–R3). The subscriber check asks Twitch first, outside any transaction (a slow
- * Twitch never holds a database lock; when it cannot answer, nothing is recorded). Then, in one transaction, the
+ * A viewer's registration (RULES R1–R3). A repeat is answered from the tournament, and an unknown or closed
+ * tournament refused, before Twitch is asked. The subscriber check runs outside any transaction (a slow Twitch never
+ * holds a database lock; when it cannot answer, nothing is recorded). Then, in one transaction, the
  * tournament records the registration and the user's own aggregate takes a registration slot for it (refused when
  * banned, R1, or when all {@code streamflix.registration.max-active} slots are taken, R2); either both are committed
  * or neither. A per-user advisory lock serialises one user's registrations across
@@ -37,6 +39,10 @@ public class TournamentRegistrations {
     }
 
     public RegistrationStatus register(String tournamentId, String userId, String login) {
+        RegistrationStatus existing = commands.sendAndWait(new CheckRegistrationCommand(tournamentId, userId));
+        if (existing != null) {
+            return existing; // R3: a repeat changes nothing, so it needs no answer from Twitch
+        }
         if (!twitch.isSubscriber(userId)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-subscriber",
                     "Only subscribers of the channel can register (checked with Twitch just now)");

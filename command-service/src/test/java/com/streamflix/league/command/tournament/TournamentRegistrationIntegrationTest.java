@@ -118,6 +118,24 @@ class TournamentRegistrationIntegrationTest extends CommandServiceTest {
     }
 
     @Test
+    void repeatsAndRefusalsAreAnsweredWithoutAskingTwitch_R3_T1() throws Exception {
+        String tournament = openTournament("Repeat while Twitch is down");
+        String user = subscriber();
+        assertThat(register(tournament, user).statusCode()).isEqualTo(200);
+        TWITCH.reset();
+        TWITCH.helixFails(500, 0);
+        String stranger = newUser();
+        var repeat = register(tournament, user);
+        assertThat(repeat.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(repeat.body()).path("status").asText()).isEqualTo("PENDING");
+        assertThat(register("no-such-tournament", stranger).statusCode()).isEqualTo(404);
+        assertThat(http.asAdmin("POST", "/api/admin/tournaments/" + tournament + "/close-registration", null).statusCode())
+                .isEqualTo(204);
+        assertThat(register(tournament, stranger).statusCode()).isEqualTo(409);
+        assertThat(events(tournament, "PlayerRegisteredEvent")).isEqualTo(1);
+    }
+
+    @Test
     void aBannedUserCannotRegister_R1() throws Exception {
         String tournament = openTournament("No cheaters");
         String user = subscriber();

@@ -5,6 +5,7 @@ import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
 import com.streamflix.league.api.draw.SeedSource;
+import com.streamflix.league.api.tournament.CheckRegistrationCommand;
 import com.streamflix.league.api.tournament.CloseRegistrationCommand;
 import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
@@ -541,6 +542,22 @@ class TournamentTest {
                 .when(new RunLeagueDrawCommand(ID, 5L, SeedSource.ADMIN, null, LeagueDraw.draw(seedingPots(), 5).fixtures(),
                         FIRST_MATCHDAY, WEEKLY))
                 .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void checkingARegistrationRecordsNothingAndRefusesWhenClosed_R3_T1() {
+        fixture.given(history(REGISTRATION_OPEN)).andGiven(registered("u1"))
+                .when(new CheckRegistrationCommand(ID, "u1"))
+                .expectResultMessagePayload(PENDING)
+                .expectNoEvents();
+        fixture.given(history(REGISTRATION_OPEN))
+                .when(new CheckRegistrationCommand(ID, "u2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(history(DRAFT))
+                .when(new CheckRegistrationCommand(ID, "u2"))
+                .expectException(TournamentStateException.class)
                 .expectNoEvents();
     }
 }
