@@ -1,7 +1,6 @@
 package com.streamflix.league.command.draw;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.match.MatchPhase;
 import com.streamflix.league.api.match.ScheduleMatchCommand;
@@ -20,8 +19,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -43,13 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * roster is built with the aggregate's commands directly (registration's Twitch checks are tested elsewhere).
  */
 class LeagueDrawIntegrationTest extends CommandServiceTest {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String FIRST_MATCHDAY = "2025-09-16T18:45:00Z";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
     Http http;
@@ -85,10 +77,6 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
                 .map(f -> Map.of("matchday", f.matchday(), "playerA", f.home(), "playerB", f.away())).toList());
     }
 
-    int events(String aggregateId, String type) {
-        return jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?"
-                + " AND payload_type LIKE ?", Integer.class, aggregateId, "%." + type);
-    }
 
     int eventsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?",

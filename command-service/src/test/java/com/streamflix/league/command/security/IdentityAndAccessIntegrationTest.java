@@ -1,7 +1,6 @@
 package com.streamflix.league.command.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Sessions;
 import com.streamflix.league.support.security.AdminKeyAuthenticationFilter;
@@ -10,8 +9,6 @@ import com.streamflix.league.command.twitch.TwitchHelixClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
@@ -27,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Login through the real security filter chain against a fake Twitch; sessions, CSRF, admin access, bans. */
 class IdentityAndAccessIntegrationTest extends CommandServiceTest {
-    static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     BroadcasterTokens broadcasterTokens;
     @Autowired
@@ -276,8 +268,7 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
     }
 
     private int bannedEvents(String userId) {
-        return jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?"
-                + " AND payload_type LIKE '%UserBannedEvent'", Integer.class, userId);
+        return events(userId, "UserBannedEvent");
     }
 
     static String uuid() {

@@ -1,8 +1,12 @@
 package com.streamflix.league.command.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.testsupport.FakeTwitch;
 import com.streamflix.league.testsupport.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +35,18 @@ public abstract class CommandServiceTest {
     public static final String ALLOWED_ORIGIN = "https://league.example";
 
     protected static final FakeTwitch TWITCH = FakeTwitch.start();
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** How many events of {@code type} (simple name) the aggregate's stream holds: what was recorded, or not. */
+    protected int events(String aggregateId, String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE ?", Integer.class, aggregateId, "%." + type);
+    }
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {

@@ -1,15 +1,12 @@
 package com.streamflix.league.command.tournament;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Http;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,14 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tournaments over HTTP against PostgreSQL and a fake Twitch: T1 lifecycle, R1–R4. */
 class TournamentRegistrationIntegrationTest extends CommandServiceTest {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "registration-test-token";
     static final AtomicInteger USERS = new AtomicInteger(300_000);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     BroadcasterTokens broadcasterTokens;
     Http http;
@@ -74,10 +66,6 @@ class TournamentRegistrationIntegrationTest extends CommandServiceTest {
         return http.asUser(userId, "POST", "/api/tournaments/" + tournamentId + "/register", null);
     }
 
-    int events(String aggregateId, String type) {
-        return jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?"
-                + " AND payload_type LIKE ?", Integer.class, aggregateId, "%." + type);
-    }
 
     @Test
     void aSubscriberRegistersAndARepeatAnswersTheSameRegistration_R1_R3() throws Exception {

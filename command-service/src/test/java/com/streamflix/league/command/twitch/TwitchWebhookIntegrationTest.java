@@ -2,9 +2,6 @@ package com.streamflix.league.command.twitch;
 
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +24,6 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
     static final String SECRET = WEBHOOK_SECRET;
     static final String REDEMPTION_TYPE = ChannelPointsRedemptions.SUBSCRIPTION_TYPE;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
     final EventSubSignatureVerifier signer = new EventSubSignatureVerifier(SECRET);
