@@ -6,6 +6,7 @@ import com.streamflix.league.command.testsupport.Sessions;
 import com.streamflix.league.support.security.AdminKeyAuthenticationFilter;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
 import com.streamflix.league.command.twitch.TwitchHelixClient;
+import com.streamflix.league.command.twitch.TwitchUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Login through the real security filter chain against a fake Twitch; sessions, CSRF, admin access, bans. */
 class IdentityAndAccessIntegrationTest extends CommandServiceTest {
@@ -239,6 +241,28 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
 
         assertThat(helix.isSubscriber("8001")).isTrue();
         assertThat(helix.isSubscriber("8002")).isFalse();
+    }
+
+    @Test
+    void twitchsRateLimitIsHonouredUntilItsReset() throws Exception {
+        broadcasterTokens.store(BROADCASTER_ID, "limited-access", "refresh-9", Instant.now().plusSeconds(3600),
+                "channel:read:subscriptions");
+        long reset = Instant.now().plusSeconds(3).getEpochSecond();
+        TWITCH.helixFails(429, reset);
+        assertThatThrownBy(() -> helix.isSubscriber("8101"))
+                .isInstanceOf(TwitchUnavailableException.class)
+                .satisfies(e -> assertThat(((TwitchUnavailableException) e).retryAfter()).isPositive()
+                        .isLessThanOrEqualTo(java.time.Duration.ofSeconds(3)));
+        int calls = TWITCH.server.getAllServeEvents().size();
+        // with the bucket empty, we wait for the reset instead of calling Twitch again
+        assertThatThrownBy(() -> helix.isSubscriber("8102")).isInstanceOf(TwitchUnavailableException.class);
+        assertThat(TWITCH.server.getAllServeEvents()).hasSize(calls);
+        TWITCH.reset();
+        TWITCH.subscription("limited-access", "8102", true);
+        while (Instant.now().getEpochSecond() <= reset) {
+            Thread.sleep(100);
+        }
+        assertThat(helix.isSubscriber("8102")).isTrue();
     }
 
     @Test
