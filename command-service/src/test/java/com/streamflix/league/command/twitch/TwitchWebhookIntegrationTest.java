@@ -2,6 +2,7 @@ package com.streamflix.league.command.twitch;
 
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -231,5 +232,29 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
         assertThat(post(headers(UUID.randomUUID().toString(), now(), body, "notification"), body).statusCode())
                 .isEqualTo(204);
         assertThat(creditedPoints(user)).isZero();
+    }
+
+    @Autowired
+    WebhookInboxRetention retention;
+
+    @Test
+    void messageIdsAreForgottenAfterTheRetentionButRevocationsAreKept() throws Exception {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO twitch_webhook_message (message_id, message_type, message_timestamp, received_at)"
+                + " VALUES (?, 'notification', now(), now() - interval '40 days')", old);
+        jdbc.update("INSERT INTO twitch_webhook_message (message_id, message_type, message_timestamp, received_at)"
+                + " VALUES (?, 'notification', now(), now() - interval '2 days')", recent);
+        String revoked = UUID.randomUUID().toString();
+        String body = """
+                {"subscription":{"id":"sub-old","status":"authorization_revoked","type":"%s","version":"1"}}"""
+                .formatted(REDEMPTION_TYPE);
+        assertThat(post(headers(revoked, now(), body, "revocation"), body).statusCode()).isEqualTo(204);
+        jdbc.update("UPDATE twitch_webhook_message SET received_at = now() - interval '40 days' WHERE message_id = ?", revoked);
+
+        assertThat(retention.forgetOldMessages()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("SELECT message_id FROM twitch_webhook_message WHERE message_id IN (?, ?, ?)",
+                String.class, old, recent, revoked)).containsExactlyInAnyOrder(recent, revoked);
     }
 }
