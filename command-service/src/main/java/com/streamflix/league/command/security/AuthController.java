@@ -31,7 +31,7 @@ public class AuthController {
     public Me me(@AuthenticationPrincipal Jwt session) {
         String userId = session.getSubject();
         return new Me(userId, session.getClaimAsString("name"),
-                admins.isAdmin(userId) ? List.of("USER", "ADMIN") : List.of("USER"));
+                admins.roles(userId));
     }
 
     /** Starts the viewer's Twitch login. */

@@ -17,7 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /** Issues and clears the {@code streamflix_session} cookie: an HS256 JWT with sub, name, iat, exp and roles (API.md). */
 @Component
@@ -37,11 +36,10 @@ public class SessionCookies {
 
     public ResponseCookie issue(String userId, String login) {
         Instant now = clock.instant();
-        List<String> roles = admins.isAdmin(userId) ? List.of("USER", "ADMIN") : List.of("USER");
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(userId)
                 .claim("name", login)
-                .claim("roles", roles)
+                .claim("roles", admins.roles(userId))
                 .issuedAt(now)
                 .expiresAt(now.plus(auth.sessionTtl()))
                 .build();

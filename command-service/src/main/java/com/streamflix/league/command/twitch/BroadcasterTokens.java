@@ -66,10 +66,6 @@ public class BroadcasterTokens {
         log.info("Stored the broadcaster's Twitch token (scopes: {})", scopes);
     }
 
-    public boolean connected() {
-        return load(false).isPresent();
-    }
-
     /** A usable access token, refreshed first when it is about to expire. */
     public String accessToken() {
         Stored stored = load(false).orElseThrow(() -> new TwitchUnavailableException(

@@ -2,6 +2,7 @@ package com.streamflix.league.command.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
+import com.streamflix.league.command.testsupport.Http;
 import com.streamflix.league.command.testsupport.Sessions;
 import com.streamflix.league.support.security.AdminKeyAuthenticationFilter;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
@@ -13,13 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+
+
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,10 +33,11 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
     @Autowired
     TwitchHelixClient helix;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    Http http;
 
     @BeforeEach
     void freshTwitch() {
+        http = new Http(port);
         TWITCH.reset();
         TWITCH.validateOk();
     }
@@ -47,14 +49,9 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
     /** As if through the edge proxy (a trusted internal address), for the client at {@code address}. */
     HttpResponse<String> sendFrom(String address, String method, String path, Map<String, String> headers,
                                   String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Forwarded-For", address)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> forwarded = new java.util.HashMap<>(headers);
+        forwarded.put("X-Forwarded-For", address);
+        return http.send(method, path, forwarded, body);
     }
 
     static String cookieValue(HttpResponse<?> response, String name) {
@@ -293,9 +290,5 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
 
     private int bannedEvents(String userId) {
         return events(userId, "UserBannedEvent");
-    }
-
-    static String uuid() {
-        return UUID.randomUUID().toString();
     }
 }

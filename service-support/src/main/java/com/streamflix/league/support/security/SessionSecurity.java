@@ -5,7 +5,8 @@ import com.streamflix.league.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -45,9 +46,8 @@ public class SessionSecurity {
     /** The session cookie alone. */
     public HttpSecurity sessions(HttpSecurity http) throws Exception {
         var roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(jwt -> admins.isAdmin(jwt.getSubject())
-                ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")
-                : AuthorityUtils.createAuthorityList("ROLE_USER"));
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> admins.roles(jwt.getSubject()).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
         return http
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
