@@ -1,5 +1,6 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.api.knockout.TournamentCompletedEvent;
 import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
 import com.streamflix.league.api.wallet.ReleaseRegistrationSlotCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,9 +9,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * RULES R2 counts active registrations only: a registrant who was not selected gets the slot back. Runs after the
- * roster is locked (a tracking processor whose failures are retried, see service-support's
+ * RULES R2 counts active registrations only: a registrant who was not selected gets the slot back when the roster is
+ * locked, and every participant when the tournament is completed. Runs after the event (a tracking processor whose failures are retried, see service-support's
  * EventHandlingConfiguration); releasing is idempotent.
  */
 @Component
@@ -24,9 +27,18 @@ public class RegistrationSlotReleaser {
 
     @EventHandler
     void on(ParticipantsConfirmedEvent event) {
-        for (String userId : event.notSelectedUserIds()) {
+        release(event.tournamentId(), event.notSelectedUserIds());
+    }
+
+    @EventHandler
+    void on(TournamentCompletedEvent event) {
+        release(event.tournamentId(), event.participantUserIds());
+    }
+
+    private void release(String tournamentId, List<String> userIds) {
+        for (String userId : userIds) {
             try {
-                commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, event.tournamentId()));
+                commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, tournamentId));
             } catch (AggregateNotFoundException noWallet) {
                 // no wallet, so no slot was ever taken: nothing to release (and nothing to retry for ever)
             }

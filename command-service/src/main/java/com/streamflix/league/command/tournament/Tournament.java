@@ -1,6 +1,23 @@
 package com.streamflix.league.command.tournament;
 
 import com.streamflix.league.api.draw.DrawnFixture;
+import com.streamflix.league.api.draw.SeedSource;
+import com.streamflix.league.api.knockout.CompetitionRuleException;
+import com.streamflix.league.api.knockout.KnockoutTieCreatedEvent;
+import com.streamflix.league.api.knockout.KnockoutTieDecidedEvent;
+import com.streamflix.league.api.knockout.KnockoutTieStartedEvent;
+import com.streamflix.league.api.knockout.KnockoutsSeededEvent;
+import com.streamflix.league.api.knockout.MatchResultRecordedEvent;
+import com.streamflix.league.api.knockout.RecordMatchResultCommand;
+import com.streamflix.league.api.knockout.RecordMatchStartCommand;
+import com.streamflix.league.api.knockout.TournamentCompletedEvent;
+import com.streamflix.league.api.match.InvalidResultException;
+import com.streamflix.league.api.match.MatchResult;
+import com.streamflix.league.knockout.KnockoutBracket;
+import com.streamflix.league.knockout.LegScore;
+import com.streamflix.league.knockout.Round;
+import com.streamflix.league.knockout.Slot;
+import com.streamflix.league.knockout.TieOutcome;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
@@ -30,6 +47,7 @@ import com.streamflix.league.draw.Pots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -41,12 +59,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static com.streamflix.league.api.tournament.RegistrationStatus.CONFIRMED;
 import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECTED;
 import static com.streamflix.league.api.tournament.RegistrationStatus.PENDING;
 import static com.streamflix.league.api.tournament.TournamentStatus.AWAITING_SELECTION;
+import static com.streamflix.league.api.tournament.TournamentStatus.COMPLETED;
+import static com.streamflix.league.api.tournament.TournamentStatus.KNOCKOUTS;
 import static com.streamflix.league.api.tournament.TournamentStatus.DRAFT;
 import static com.streamflix.league.api.tournament.TournamentStatus.LEAGUE_PHASE;
 import static com.streamflix.league.api.tournament.TournamentStatus.REGISTRATION_CLOSED;
@@ -58,7 +79,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every transition T1 does not name is refused with a {@link TournamentStateException} naming the current state. R1
  * (subscriber, not banned) and R2 (the per-user cap) need Twitch and other tournaments, so the caller checks them
  * before sending {@link RegisterForTournamentCommand}. The draw's 144 matches are scheduled by the caller in the
- * same transaction ({@code command.draw.LeagueDraws}).
+ * same transaction ({@code command.draw.LeagueDraws}). Match play (M2, S3, K1–K4) is delegated to {@link LeagueResults}
+ * and {@link KnockoutStage}: the tournament says whether a match may start, counts each result, seeds the knockouts
+ * after the last league match, creates each tie once both its sides are known and ends with the final.
  */
 @Aggregate
 public class Tournament {
@@ -74,6 +97,9 @@ public class Tournament {
     private final Set<String> withdrawn = new HashSet<>();
     /** The locked roster in seeding order (R4): what the league draw starts from. */
     private List<ConfirmedParticipant> participants = List.of();
+    private final LeagueResults league = new LeagueResults();
+    /** Null until the league phase is over. */
+    private KnockoutStage knockouts;
 
     protected Tournament() {
         // for Axon
@@ -222,6 +248,182 @@ public class Tournament {
                 command.firstMatchdayAt(), command.matchdayInterval());
         apply(drawn);
         return drawn;
+    }
+
+
+    /**
+     * M2: a match starts only in its tournament's phase, a second leg only after the first. The first match of a
+     * knockout tie records that the tie started, which closes corrections of the ties that fed it.
+     */
+    @CommandHandler
+    public void handle(RecordMatchStartCommand command) {
+        if (command.phase().isLeague()) {
+            requireStatus(LEAGUE_PHASE, "start a league match");
+            requireLeagueMatch(command.matchId());
+            return;
+        }
+        requireStatus(KNOCKOUTS, "start a " + command.phase() + " match");
+        KnockoutStage.Tie tie = requireTie(command.matchId());
+        if (command.phase().leg() == 2 && !tie.scores.containsKey(tie.legs.get(0).matchId())) {
+            throw new CompetitionRuleException("first-leg-not-played",
+                    "The first leg of " + tie.slot.name() + " has no result yet: it is played first");
+        }
+        if (!tie.started) {
+            apply(new KnockoutTieStartedEvent(tournamentId, tie.slot.name(), command.matchId()));
+        }
+    }
+
+    /**
+     * Counts a result (M2, K3) and moves the competition on: the last league result seeds the knockouts (S3, K1),
+     * a decided tie creates the next one (K2), the final completes the tournament (K4). A correction is allowed for
+     * a league match until the knockouts are seeded, for a knockout match until the next round's tie has started.
+     *
+     * @return the ties created or recomposed, whose legs the caller schedules or re-points
+     */
+    @CommandHandler
+    public List<KnockoutTieCreatedEvent> handle(RecordMatchResultCommand command) {
+        boolean correction = command.correctionReason() != null;
+        MatchResult result = command.result();
+        if (command.phase().isLeague()) {
+            if (correction && status != LEAGUE_PHASE) {
+                throw new CompetitionRuleException("correction-closed",
+                        "The knockouts are seeded: league results can no longer be corrected");
+            }
+            requireStatus(LEAGUE_PHASE, "record a league result");
+            requireLeagueMatch(command.matchId());
+            if (result.penaltiesWinnerParticipantId() != null) {
+                throw new InvalidResultException("penaltiesWinner", "league matches have no penalties (K3)");
+            }
+            apply(recorded(command, null));
+            if (!correction && league.complete()) {
+                return seedKnockouts(command);
+            }
+            return List.of();
+        }
+        if (status != KNOCKOUTS && !(correction && status == COMPLETED)) {
+            throw refused("record a " + command.phase() + " result");
+        }
+        KnockoutStage.Tie tie = requireTie(command.matchId());
+        if (correction) {
+            KnockoutStage.Tie next = knockouts.nextTie(tie.slot);
+            if (next != null && next.started) {
+                throw new CompetitionRuleException("correction-closed", "The next round's tie (" + next.slot.name()
+                        + ") has started: " + tie.slot.name() + " can no longer be corrected");
+            }
+        } else if (command.phase().leg() == 2 && !tie.scores.containsKey(tie.legs.get(0).matchId())) {
+            throw new CompetitionRuleException("first-leg-not-played",
+                    "The first leg of " + tie.slot.name() + " has no result yet: it is played first");
+        }
+        requireTiePenalties(tie, command);
+        String previousWinner = tie.decided == null ? null : tie.decided.winnerParticipantId();
+        apply(recorded(command, tie.slot.name()));
+        if (!tie.complete()) {
+            return List.of();
+        }
+        KnockoutTieDecidedEvent decided = decision(tie, command.correctionReason());
+        if (tie.decided != null && sameDecision(tie.decided, decided)) {
+            return List.of();
+        }
+        if (status == COMPLETED && !decided.winnerParticipantId().equals(previousWinner)) {
+            throw new CompetitionRuleException("correction-closed",
+                    "The tournament is completed: a correction may not change its champion");
+        }
+        apply(decided);
+        if (tie.slot.round() == Round.FINAL) {
+            if (status != COMPLETED) {
+                apply(new TournamentCompletedEvent(tournamentId, decided.winnerParticipantId(),
+                        userIdOf(decided.winnerParticipantId()), decided.loserParticipantId(),
+                        participants.stream().map(ConfirmedParticipant::userId).toList()));
+            }
+            return List.of();
+        }
+        KnockoutTieCreatedEvent next;
+        if (previousWinner != null && !previousWinner.equals(decided.winnerParticipantId())
+                && knockouts.nextTie(tie.slot) != null) {
+            next = knockouts.recomposed(tie.slot, knockouts.winnersBySlot(), command.correctionReason());
+        } else {
+            next = knockouts.nextTieOnceKnown(tie.slot, knockouts.winnersBySlot(), command.at());
+        }
+        if (next == null) {
+            return List.of();
+        }
+        apply(next);
+        return List.of(next);
+    }
+
+    /** S3 and K1: the final table, the halves draw from the server's seed, and the eight play-off ties. */
+    private List<KnockoutTieCreatedEvent> seedKnockouts(RecordMatchResultCommand command) {
+        List<String> ranking = league.finalRanking(participants);
+        KnockoutBracket bracket = KnockoutBracket.draw(ranking, command.knockoutSeed());
+        apply(new KnockoutsSeededEvent(tournamentId, ranking, ranking.subList(24, ranking.size()),
+                command.knockoutSeed(), SeedSource.SERVER, KnockoutBracket.ENGINE_VERSION, bracket.sideS()));
+        List<KnockoutTieCreatedEvent> playoffs = knockouts.playoffTies(command.at());
+        playoffs.forEach(AggregateLifecycle::apply);
+        return playoffs;
+    }
+
+    /**
+     * K3: a penalties winner is needed exactly when the result completes a level tie (a level aggregate after the
+     * second leg, a drawn final); a correction of a level tie may keep the shoot-out already recorded.
+     */
+    private void requireTiePenalties(KnockoutStage.Tie tie, RecordMatchResultCommand command) {
+        MatchResult result = command.result();
+        LegScore score = new LegScore(command.playerAParticipantId(), command.playerBParticipantId(), result.scoreA(),
+                result.scoreB());
+        KnockoutStage.TieScores after = KnockoutStage.withResult(tie, command.matchId(), score);
+        String named = result.penaltiesWinnerParticipantId();
+        if (after.level() && named == null && (command.correctionReason() == null || tie.penaltiesWinner == null)) {
+            Map<String, Integer> aggregate = TieOutcome.aggregate(after.legs());
+            throw new InvalidResultException("penaltiesWinner", "The " + (tie.legs.size() == 1 ? "final is drawn"
+                    : "aggregate is level " + aggregate.get(tie.better) + "–" + aggregate.get(tie.worse))
+                    + ": a penaltiesWinner is required (K3)");
+        }
+        if (!after.level() && named != null) {
+            throw new InvalidResultException("penaltiesWinner", after.complete()
+                    ? "penaltiesWinner does not apply: " + tie.slot.name() + " is decided on aggregate (K3)"
+                    : "penaltiesWinner does not apply to a first leg (K3)");
+        }
+    }
+
+    private KnockoutTieDecidedEvent decision(KnockoutStage.Tie tie, String correctionReason) {
+        List<LegScore> legs = tie.legScores();
+        String winner = TieOutcome.winner(tie.better, tie.worse, legs, tie.penaltiesWinner);
+        String loser = winner.equals(tie.better) ? tie.worse : tie.better;
+        Map<String, Integer> aggregate = TieOutcome.aggregate(legs);
+        return new KnockoutTieDecidedEvent(tournamentId, tie.slot.name(), tie.slot.round(), winner, loser,
+                aggregate.getOrDefault(winner, 0), aggregate.getOrDefault(loser, 0), tie.penaltiesWinner,
+                correctionReason);
+    }
+
+    private static boolean sameDecision(KnockoutTieDecidedEvent a, KnockoutTieDecidedEvent b) {
+        return a.winnerParticipantId().equals(b.winnerParticipantId()) && a.winnerAggregate() == b.winnerAggregate()
+                && a.loserAggregate() == b.loserAggregate()
+                && Objects.equals(a.penaltiesWinnerParticipantId(), b.penaltiesWinnerParticipantId());
+    }
+
+    private MatchResultRecordedEvent recorded(RecordMatchResultCommand command, String slot) {
+        return new MatchResultRecordedEvent(tournamentId, command.matchId(), command.phase(), slot,
+                command.playerAParticipantId(), command.playerBParticipantId(), command.result(),
+                command.correctionReason());
+    }
+
+    private void requireLeagueMatch(String matchId) {
+        if (!league.isLeagueMatch(matchId)) {
+            throw new IllegalArgumentException("match " + matchId + " is not a league match of " + tournamentId);
+        }
+    }
+
+    private KnockoutStage.Tie requireTie(String matchId) {
+        KnockoutStage.Tie tie = knockouts == null ? null : knockouts.tieOf(matchId);
+        if (tie == null) {
+            throw new IllegalArgumentException("match " + matchId + " is not a knockout match of " + tournamentId);
+        }
+        return tie;
+    }
+
+    private String userIdOf(String participantId) {
+        return participants.stream().filter(p -> p.participantId().equals(participantId))
+                .map(ConfirmedParticipant::userId).findFirst().orElseThrow();
     }
 
     /** R4: without named pots, the seeding decides: first 9 confirmed = pot 1, next 9 = pot 2, ... */
@@ -376,7 +578,45 @@ public class Tournament {
 
     @EventSourcingHandler
     void on(LeagueDrawnEvent event) {
+        league.drawn(event);
         status = LEAGUE_PHASE;
+    }
+
+    @EventSourcingHandler
+    void on(MatchResultRecordedEvent event) {
+        if (event.phase().isLeague()) {
+            league.recorded(event);
+        } else {
+            knockouts.recorded(event);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(KnockoutsSeededEvent event) {
+        Map<String, String> userIds = new HashMap<>();
+        participants.forEach(p -> userIds.put(p.participantId(), p.userId()));
+        knockouts = new KnockoutStage(event, userIds);
+        status = KNOCKOUTS;
+    }
+
+    @EventSourcingHandler
+    void on(KnockoutTieCreatedEvent event) {
+        knockouts.created(event);
+    }
+
+    @EventSourcingHandler
+    void on(KnockoutTieStartedEvent event) {
+        knockouts.started(event.slot());
+    }
+
+    @EventSourcingHandler
+    void on(KnockoutTieDecidedEvent event) {
+        knockouts.decided(event);
+    }
+
+    @EventSourcingHandler
+    void on(TournamentCompletedEvent event) {
+        status = COMPLETED;
     }
 
     /** Dates the read model (and a calendar) can hold: an event the projections refuse would stall them. */

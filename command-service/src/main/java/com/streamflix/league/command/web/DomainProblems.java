@@ -1,6 +1,9 @@
 package com.streamflix.league.command.web;
 
 import com.streamflix.league.api.draw.InvalidDrawException;
+import com.streamflix.league.api.knockout.CompetitionRuleException;
+import com.streamflix.league.api.match.InvalidResultException;
+import com.streamflix.league.api.match.MatchStateException;
 import com.streamflix.league.api.tournament.InvalidRosterException;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
@@ -51,6 +54,27 @@ public class DomainProblems {
     ErrorResponseException tournamentState(TournamentStateException e) {
         return new ApiProblem(HttpStatus.CONFLICT, "invalid-tournament-state", e.getMessage())
                 .with("currentState", e.current().name()).with("attemptedAction", e.attemptedAction());
+    }
+
+    /** RULES M1: every refused match action names the match's state. */
+    @ExceptionHandler
+    ErrorResponseException matchState(MatchStateException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "invalid-match-state", e.getMessage())
+                .with("currentState", e.current() == null ? null : e.current().name())
+                .with("attemptedAction", e.attemptedAction());
+    }
+
+    /** RULES K3 and score bounds: the offending field, and nothing changed. */
+    @ExceptionHandler
+    ErrorResponseException invalidResult(InvalidResultException e) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-result", e.getMessage())
+                .with("field", e.field());
+    }
+
+    /** RULES M2 and the correction windows: why not now. */
+    @ExceptionHandler
+    ErrorResponseException competitionRule(CompetitionRuleException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, e.type(), e.getMessage());
     }
 
     /** RULES R4: every offending id, and nothing changed. */

@@ -1,6 +1,21 @@
 package com.streamflix.league.command.match;
 
+import com.streamflix.league.api.match.ChangeMatchParticipantsCommand;
+import com.streamflix.league.api.match.CorrectMatchResultCommand;
+import com.streamflix.league.api.match.InvalidResultException;
+import com.streamflix.league.api.match.MatchCompletedEvent;
+import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
 import com.streamflix.league.api.match.MatchPhase;
+import com.streamflix.league.api.match.MatchRescheduledEvent;
+import com.streamflix.league.api.match.MatchResult;
+import com.streamflix.league.api.match.MatchResultCorrectedEvent;
+import com.streamflix.league.api.match.MatchScoreUpdatedEvent;
+import com.streamflix.league.api.match.MatchStartedEvent;
+import com.streamflix.league.api.match.MatchStateException;
+import com.streamflix.league.api.match.RescheduleMatchCommand;
+import com.streamflix.league.api.match.ResolveMatchCommand;
+import com.streamflix.league.api.match.StartMatchCommand;
+import com.streamflix.league.api.match.UpdateMatchScoreCommand;
 import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.match.MatchStatus;
 import com.streamflix.league.api.match.ScheduleMatchCommand;
@@ -68,5 +83,110 @@ class MatchTest {
                 .when(schedule(MatchPhase.LEAGUE, 1, "p-a", "p-a"))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
+    }
+
+    // ---- play (RULES M1) -----------------------------------------------------------------------------------------
+
+    static MatchScheduledEvent scheduled(MatchPhase phase) {
+        return new MatchScheduledEvent(ID, "t-1", phase, phase == MatchPhase.LEAGUE ? 1 : null, "p-a", "user-p-a",
+                "p-b", "user-p-b", KICK_OFF);
+    }
+
+    static final MatchStartedEvent STARTED = new MatchStartedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b");
+
+    @Test
+    void aScheduledMatchStartsOnce_M1() {
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new StartMatchCommand(ID))
+                .expectEvents(STARTED)
+                .expectState(match -> assertThat(match.status()).isEqualTo(MatchStatus.LIVE));
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new StartMatchCommand(ID))
+                .expectException(MatchStateException.class).expectNoEvents();
+    }
+
+    @Test
+    void scoresAreUpdatedOnlyWhileLive_M1() {
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new UpdateMatchScoreCommand(ID, 1, 0))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new UpdateMatchScoreCommand(ID, 1, 0))
+                .expectEvents(new MatchScoreUpdatedEvent(ID, "t-1", 1, 0));
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new UpdateMatchScoreCommand(ID, -1, 0))
+                .expectException(InvalidResultException.class).expectNoEvents();
+    }
+
+    @Test
+    void aLiveMatchIsResolvedWithItsFinalScore_M1() {
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new ResolveMatchCommand(ID, 2, 1, null, null))
+                .expectEvents(new MatchCompletedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b",
+                        new MatchResult(2, 1, null, null, "p-a")))
+                .expectState(match -> assertThat(match.status()).isEqualTo(MatchStatus.COMPLETED));
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new ResolveMatchCommand(ID, 2, 1, null, null))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new ResolveMatchCommand(ID, 2, null, null, null))
+                .expectException(InvalidResultException.class).expectNoEvents();
+    }
+
+    @Test
+    void aWalkoverIsAThreeNilWinEvenWithoutKickOff() {
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new ResolveMatchCommand(ID, null, null, null, "user-p-b")) // named by user id
+                .expectEvents(new MatchCompletedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b",
+                        new MatchResult(0, 3, null, "p-b", "p-b")));
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new ResolveMatchCommand(ID, null, null, null, "stranger"))
+                .expectException(InvalidResultException.class).expectNoEvents();
+    }
+
+    @Test
+    void aPenaltiesWinnerMustPlayInTheMatch_K3() {
+        fixture.given(scheduled(MatchPhase.FINAL), new MatchStartedEvent(ID, "t-1", MatchPhase.FINAL, "p-a", "p-b"))
+                .when(new ResolveMatchCommand(ID, 1, 1, "p-b", null))
+                .expectEvents(new MatchCompletedEvent(ID, "t-1", MatchPhase.FINAL, "p-a", "p-b",
+                        new MatchResult(1, 1, "p-b", null, "p-b")));
+        fixture.given(scheduled(MatchPhase.FINAL), new MatchStartedEvent(ID, "t-1", MatchPhase.FINAL, "p-a", "p-b"))
+                .when(new ResolveMatchCommand(ID, 1, 1, "p-c", null))
+                .expectException(InvalidResultException.class).expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionKeepsTheOriginalAndCarriesBothResults() {
+        MatchResult original = new MatchResult(2, 1, null, null, "p-a");
+        MatchCompletedEvent completed = new MatchCompletedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b", original);
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, completed)
+                .when(new CorrectMatchResultCommand(ID, 1, 2, null, "home and away swapped"))
+                .expectEvents(new MatchResultCorrectedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b", original,
+                        new MatchResult(1, 2, null, null, "p-b"), "home and away swapped"))
+                .expectState(match -> assertThat(match.result().scoreB()).isEqualTo(2));
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, completed)
+                .when(new CorrectMatchResultCommand(ID, 2, 1, null, "same"))
+                .expectException(InvalidResultException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new CorrectMatchResultCommand(ID, 2, 1, null, "not over"))
+                .expectException(MatchStateException.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyAScheduledMatchIsRescheduledOrRepointed() {
+        Instant later = KICK_OFF.plusSeconds(3600);
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new RescheduleMatchCommand(ID, later))
+                .expectEvents(new MatchRescheduledEvent(ID, "t-1", KICK_OFF, later));
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new RescheduleMatchCommand(ID, later))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.ROUND_OF_16_LEG_1))
+                .when(new ChangeMatchParticipantsCommand(ID, "p-c", "user-p-c", "p-b", "user-p-b", "corrected"))
+                .expectEvents(new MatchParticipantsChangedEvent(ID, "t-1", "p-c", "user-p-c", "p-b", "user-p-b",
+                        "corrected"));
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new ChangeMatchParticipantsCommand(ID, "p-c", "user-p-c", "p-b", "user-p-b", "corrected"))
+                .expectException(IllegalArgumentException.class).expectNoEvents();
     }
 }
