@@ -105,6 +105,14 @@ public final class KnockoutBracket {
         return new KnockoutBracket(ranking, seed, halves(seed));
     }
 
+    /**
+     * The bracket as recorded: the ranking and the halves draw's outcome ({@code sideS}, participant ids), so a replay
+     * rebuilds what was drawn even if a later engine version would draw differently.
+     */
+    public static KnockoutBracket recorded(List<String> ranking, long seed, Collection<String> sideS) {
+        return withSideS(ranking, seed, sideS.stream().map(id -> ranking.indexOf(id) + 1).toList());
+    }
+
     /** A bracket with a chosen halves outcome (tests, worked examples): exactly one place of each pair on side S. */
     static KnockoutBracket withSideS(List<String> ranking, long seed, Collection<Integer> sideSPlaces) {
         int mask = 0;

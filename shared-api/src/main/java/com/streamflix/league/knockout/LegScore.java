@@ -15,9 +15,4 @@ public record LegScore(String home, String away, int homeGoals, int awayGoals) {
             throw new IllegalArgumentException("goals cannot be negative: " + homeGoals + "-" + awayGoals);
         }
     }
-
-    /** Goals scored in this leg by {@code participant}, 0 if they did not play in it. */
-    public int goalsOf(String participant) {
-        return participant.equals(home) ? homeGoals : participant.equals(away) ? awayGoals : 0;
-    }
 }

@@ -5,9 +5,5 @@ package com.streamflix.league.knockout;
  * every league pair 1/2 … 23/24 goes to each, so the two can meet only in the final.
  */
 public enum Side {
-    S, B;
-
-    public Side other() {
-        return this == S ? B : S;
-    }
+    S, B
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class TieOutcomeTest {
     void aggregateAddsBothLegsPerParticipant_K3() {
         List<LegScore> legs = List.of(new LegScore("worse", "better", 2, 1), new LegScore("better", "worse", 3, 0));
 
-        assertThat(TieOutcome.aggregate(legs)).containsExactly(entry("worse", 2), entry("better", 4));
+        assertThat(TieOutcome.aggregate(legs)).containsExactly(Map.entry("worse", 2), Map.entry("better", 4));
         assertThat(TieOutcome.winner("better", "worse", legs, null)).isEqualTo("better");
         assertThat(TieOutcome.winner(QUARTER_FINAL, legs, null)).isEqualTo("better");
     }
@@ -74,9 +75,5 @@ class TieOutcomeTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(TieOutcome.level("better", "worse", List.of())).isTrue();
         assertThatThrownBy(() -> new LegScore("a", "b", -1, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static java.util.Map.Entry<String, Integer> entry(String participant, int goals) {
-        return java.util.Map.entry(participant, goals);
     }
 }

@@ -141,6 +141,16 @@ final class StackClient {
     }
 
     Socket connect(URI base, String cookie, String origin) {
+        return connect(base, "/api/user/connect", cookie, origin);
+    }
+
+    /** A viewer's tab on a match's public live channel (no cookie needed). */
+    Socket watchMatch(String matchId, String origin) {
+        return connect(URI.create("ws://localhost:" + stack.realtime.port), "/api/matches/" + matchId + "/live", null,
+                origin);
+    }
+
+    Socket connect(URI base, String path, String cookie, String origin) {
         Socket socket = new Socket();
         var builder = http.newWebSocketBuilder();
         if (cookie != null) {
@@ -149,8 +159,23 @@ final class StackClient {
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        socket.webSocket = builder.buildAsync(base.resolve("/api/user/connect"), socket).join();
+        socket.webSocket = builder.buildAsync(base.resolve(path), socket).join();
         return socket;
+    }
+
+    /** GETs {@code path} through the edge until it answers 200 with a body {@code ready} accepts (projections lag). */
+    JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            var response = get(edge, path, null);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200 && ready.test(JSON.readTree(response.body()))) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " never got ready: " + last);
     }
 
     record Received(JsonNode message, long nanoTime) {

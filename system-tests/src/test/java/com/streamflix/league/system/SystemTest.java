@@ -1,6 +1,18 @@
 package com.streamflix.league.system;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Base of the system tests: they share one running stack (see {@link StackFixture#shared()}). */
 abstract class SystemTest {
@@ -12,4 +24,36 @@ abstract class SystemTest {
         stack = StackFixture.shared();
         client = new StackClient(stack);
     }
+
+    /** The broadcaster's one-time OAuth grant, as the browser would run it. */
+    static void connectBroadcaster() throws Exception {
+        var twitch = StackFixture.TWITCH;
+        twitch.tokenForCode("broadcaster-code", "broadcaster-access", "broadcaster-refresh", 14400,
+                "[\"channel:read:subscriptions\",\"channel:read:redemptions\"]");
+        twitch.user("broadcaster-access", "1337", "streamer");
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var start = browser.send(HttpRequest.newBuilder(client.edge.resolve("/auth/broadcaster")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        var authorize = browser.send(HttpRequest.newBuilder(client.edge.resolve(start.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI twitchAuthorize = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+        String state = URLDecoder.decode(UriComponentsBuilder.fromUri(twitchAuthorize).build().getQueryParams()
+                .getFirst("state"), StandardCharsets.UTF_8);
+        String pending = authorize.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("streamflix_oauth2=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        var callback = browser.send(HttpRequest.newBuilder(client.edge.resolve("/login/oauth2/code/twitch-broadcaster?code=broadcaster-code&state="
+                + URLEncoder.encode(state, StandardCharsets.UTF_8))).header("Cookie", pending).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(callback.headers().firstValue("Location").orElse("")).contains("broadcaster=connected");
+    }
+
+    static int next = 500_000 + (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000) * 100;
+
+    static String subscriber() {
+        String user = String.valueOf(next++);
+        StackFixture.TWITCH.subscription("broadcaster-access", user, true);
+        return user;
+    }
+
 }

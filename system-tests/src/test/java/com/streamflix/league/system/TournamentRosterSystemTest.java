@@ -35,37 +35,6 @@ class TournamentRosterSystemTest extends SystemTest {
         connectBroadcaster();
     }
 
-    /** The broadcaster's one-time OAuth grant, as the browser would run it. */
-    static void connectBroadcaster() throws Exception {
-        var twitch = StackFixture.TWITCH;
-        twitch.tokenForCode("broadcaster-code", "broadcaster-access", "broadcaster-refresh", 14400,
-                "[\"channel:read:subscriptions\",\"channel:read:redemptions\"]");
-        twitch.user("broadcaster-access", "1337", "streamer");
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        var start = browser.send(HttpRequest.newBuilder(client.edge.resolve("/auth/broadcaster")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(start.statusCode()).isEqualTo(302);
-        var authorize = browser.send(HttpRequest.newBuilder(client.edge.resolve(start.headers().firstValue("Location").orElseThrow())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        URI twitchAuthorize = URI.create(authorize.headers().firstValue("Location").orElseThrow());
-        String state = URLDecoder.decode(UriComponentsBuilder.fromUri(twitchAuthorize).build().getQueryParams()
-                .getFirst("state"), StandardCharsets.UTF_8);
-        String pending = authorize.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("streamflix_oauth2=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        var callback = browser.send(HttpRequest.newBuilder(client.edge.resolve("/login/oauth2/code/twitch-broadcaster?code=broadcaster-code&state="
-                + URLEncoder.encode(state, StandardCharsets.UTF_8))).header("Cookie", pending).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(callback.headers().firstValue("Location").orElse("")).contains("broadcaster=connected");
-    }
-
-    static int next = 500_000 + (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000) * 100;
-
-    static String subscriber() {
-        String user = String.valueOf(next++);
-        StackFixture.TWITCH.subscription("broadcaster-access", user, true);
-        return user;
-    }
-
     @Test
     void fortySubscribersRegisterOneIsBannedAndTheAdminLocksThirtySixInOrder_R1_R4() throws Exception {
         var created = client.admin("POST", "/api/admin/tournaments", "{\"name\":\"Spring League\",\"description\":\"Subs only\"}");
@@ -133,7 +102,7 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{}").statusCode())
                 .isEqualTo(409);
 
-        JsonNode draw = awaitJson("/api/tournaments/" + tournament + "/draw", d -> true);
+        JsonNode draw = client.awaitJson("/api/tournaments/" + tournament + "/draw", d -> true);
         assertThat(draw.path("seed").asLong()).isEqualTo(20241001L);
         assertThat(draw.path("seedSource").asText()).isEqualTo("ADMIN");
         assertThat(draw.path("engineVersion").asText()).isEqualTo(LeagueDraw.ENGINE_VERSION);
@@ -152,7 +121,7 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(published).isEqualTo(reRun);
 
         // the read model is eventually consistent: the draw's record can show before all 144 match rows
-        JsonNode matches = awaitJson("/api/tournaments/" + tournament + "/matches", m -> m.path("items").size() == 144);
+        JsonNode matches = client.awaitJson("/api/tournaments/" + tournament + "/matches", m -> m.path("items").size() == 144);
         List<String> read = new ArrayList<>();
         matches.path("items").forEach(m -> {
             assertThat(m.path("phase").asText()).isEqualTo("LEAGUE");
@@ -166,19 +135,6 @@ class TournamentRosterSystemTest extends SystemTest {
         assertThat(details.path("status").asText()).isEqualTo("LEAGUE_PHASE");
     }
 
-    private static JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            var response = client.get(client.edge, path, null);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && ready.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never got ready: " + last);
-    }
 
     private static JsonNode awaitRegistrations(String tournament, String status, int expected) throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);

@@ -81,7 +81,7 @@ final class KnockoutStage {
 
     KnockoutStage(KnockoutsSeededEvent seeded, Map<String, String> userIds) {
         this.tournamentId = seeded.tournamentId();
-        this.bracket = KnockoutBracket.draw(seeded.ranking(), seeded.seed());
+        this.bracket = KnockoutBracket.recorded(seeded.ranking(), seeded.seed(), seeded.sideS());
         this.userIds = userIds;
     }
 
