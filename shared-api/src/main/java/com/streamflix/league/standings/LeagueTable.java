@@ -29,8 +29,8 @@ public final class LeagueTable {
             .thenComparing(higherFirst(StandingsRow::wins))
             .thenComparing(higherFirst(StandingsRow::awayWins))
             .thenComparing(higherFirst(StandingsRow::opponentsPoints))
-            .thenComparing(higherFirst(StandingsRow::opponentsGoalsFor))
             .thenComparing(higherFirst(StandingsRow::opponentsGoalDifference))
+            .thenComparing(higherFirst(StandingsRow::opponentsGoalsFor))
             .thenComparingInt(StandingsRow::seedPosition);
 
     private LeagueTable() {

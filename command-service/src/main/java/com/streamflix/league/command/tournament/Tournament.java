@@ -315,6 +315,9 @@ public class Tournament {
                     "The first leg of " + tie.slot.name() + " has no result yet: it is played first");
         }
         requireTiePenalties(tie, command);
+        if (!tie.started) {
+            apply(new KnockoutTieStartedEvent(tournamentId, tie.slot.name(), command.matchId())); // a walkover, unplayed
+        }
         String previousWinner = tie.decided == null ? null : tie.decided.winnerParticipantId();
         apply(recorded(command, tie.slot.name()));
         if (!tie.complete()) {
