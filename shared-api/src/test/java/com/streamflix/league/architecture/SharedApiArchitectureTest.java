@@ -15,7 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class SharedApiArchitectureTest {
     static final JavaClasses SHARED_API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.streamflix.league.api", "com.streamflix.league.draw");
+            .importPackages("com.streamflix.league.api", "com.streamflix.league.draw",
+                    "com.streamflix.league.standings", "com.streamflix.league.knockout");
 
     @Test
     void sharedApiHasNoSpringAndNoDatabase() {
@@ -31,9 +32,11 @@ class SharedApiArchitectureTest {
                 .check(SHARED_API);
     }
 
+    /** The draw engine, the standings comparator and the bracket: plain Java an auditor can run, no messages. */
     @Test
-    void theDrawEngineIsPureAndKnowsNoMessages() {
-        noClasses().that().resideInAPackage("com.streamflix.league.draw..")
+    void thePureRulesKnowNoMessagesAndNoFramework() {
+        noClasses().that().resideInAnyPackage("com.streamflix.league.draw..", "com.streamflix.league.standings..",
+                        "com.streamflix.league.knockout..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.streamflix.league.api..", "org.axonframework..")
                 .check(SHARED_API);
     }
