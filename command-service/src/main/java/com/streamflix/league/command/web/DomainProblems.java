@@ -1,11 +1,10 @@
 package com.streamflix.league.command.web;
 
+import com.streamflix.league.api.StateRefusedException;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.knockout.CompetitionRuleException;
 import com.streamflix.league.api.match.InvalidResultException;
-import com.streamflix.league.api.match.MatchStateException;
 import com.streamflix.league.api.tournament.InvalidRosterException;
-import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
 import com.streamflix.league.api.wallet.UserBannedException;
@@ -49,19 +48,11 @@ public class DomainProblems {
                 .with("maxActive", e.maxActive());
     }
 
-    /** RULES T1: every refused transition names the current state. */
+    /** RULES T1 and M1: every refused transition names the current state. */
     @ExceptionHandler
-    ErrorResponseException tournamentState(TournamentStateException e) {
-        return new ApiProblem(HttpStatus.CONFLICT, "invalid-tournament-state", e.getMessage())
-                .with("currentState", e.current().name()).with("attemptedAction", e.attemptedAction());
-    }
-
-    /** RULES M1: every refused match action names the match's state. */
-    @ExceptionHandler
-    ErrorResponseException matchState(MatchStateException e) {
-        return new ApiProblem(HttpStatus.CONFLICT, "invalid-match-state", e.getMessage())
-                .with("currentState", e.current() == null ? null : e.current().name())
-                .with("attemptedAction", e.attemptedAction());
+    ErrorResponseException refusedInState(StateRefusedException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, e.problemType(), e.getMessage())
+                .with("currentState", e.currentState()).with("attemptedAction", e.attemptedAction());
     }
 
     /** RULES K3 and score bounds: the offending field, and nothing changed. */

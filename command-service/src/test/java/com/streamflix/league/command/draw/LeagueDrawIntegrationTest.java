@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.match.MatchPhase;
 import com.streamflix.league.api.match.ScheduleMatchCommand;
-import com.streamflix.league.api.tournament.CloseRegistrationCommand;
-import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
 import com.streamflix.league.api.tournament.CreateTournamentCommand;
 import com.streamflix.league.api.tournament.OpenRegistrationCommand;
-import com.streamflix.league.api.tournament.RegisterForTournamentCommand;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Http;
+import com.streamflix.league.command.testsupport.Rosters;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.FixtureRules;
 import com.streamflix.league.draw.LeagueDraw;
@@ -31,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,21 +48,8 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
         http = new Http(port);
     }
 
-    /** A tournament in REGISTRATION_CLOSED with 36 confirmed in this order (R4); returns the pots as seeded. */
-    record Locked(String id, List<List<String>> pots) {
-    }
-
-    Locked lockedRoster() {
-        String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateTournamentCommand(id, "Draw Cup", null, null, null));
-        commands.sendAndWait(new OpenRegistrationCommand(id));
-        String prefix = id.substring(0, 8);
-        List<String> users = IntStream.rangeClosed(1, 36).mapToObj(n -> prefix + "-" + n).toList();
-        users.forEach(user -> commands.sendAndWait(new RegisterForTournamentCommand(id, user, "login_" + user)));
-        commands.sendAndWait(new CloseRegistrationCommand(id));
-        commands.sendAndWait(new ConfirmParticipantsCommand(id, users));
-        return new Locked(id, List.of(users.subList(0, 9), users.subList(9, 18), users.subList(18, 27),
-                users.subList(27, 36)));
+    Rosters.Locked lockedRoster() {
+        return Rosters.locked(commands, "Draw Cup");
     }
 
     HttpResponse<String> draw(String tournamentId, String body) throws Exception {
@@ -112,7 +96,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void theDrawRecordsSeedPotsAndFixturesSchedules144MatchesAndStartsTheLeaguePhase_T1_D4() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
 
         var response = draw(t.id(), """
                 {"seed": 2024, "firstMatchdayAt": "%s", "matchdayInterval": "P7D"}""".formatted(FIRST_MATCHDAY));
@@ -138,7 +122,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void withoutABodyTheSeedIsPickedAndRecordedAndTheFirstMatchdayIsNow_D4() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         Instant before = Instant.now().minusSeconds(60);
 
         var response = draw(t.id(), null);
@@ -156,7 +140,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void namedPotsAreDrawnFrom_R4_D4() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         List<List<String>> named = List.of(t.pots().get(3), t.pots().get(2), t.pots().get(1), t.pots().get(0));
 
         var response = draw(t.id(), JSON.writeValueAsString(Map.of("seed", 5, "pots", named)));
@@ -167,7 +151,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void potsThatAreNotTheRosterAreRefusedWithEveryViolation_R4() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         List<String> pot1 = new ArrayList<>(t.pots().get(0));
         String leftOut = pot1.set(0, "stranger");
 
@@ -186,7 +170,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void aDrawHeldElsewhereIsImportedWithoutASeed_D1_D2() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         List<Fixture> heldOnStream = LeagueDraw.draw(t.pots(), 77).fixtures();
 
         var response = draw(t.id(), """
@@ -204,7 +188,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void brokenImportedFixturesAreRefusedListingEveryViolationAndChangeNothing_D1_D2() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         List<Fixture> broken = new ArrayList<>(LeagueDraw.draw(t.pots(), 77).fixtures());
         Fixture first = broken.get(0);
         Fixture second = broken.get(1);
@@ -243,7 +227,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
 
     @Test
     void malformedRequestsAre400Problems() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         String fixtures = fixturesJson(LeagueDraw.draw(t.pots(), 3).fixtures());
         for (String body : List.of(
                 "{\"seed\": 1, \"fixtures\": " + fixtures + "}",
@@ -265,7 +249,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
     /** T1: of two draws at the same time, one is held and the other is refused as a second draw. */
     @Test
     void ofTwoConcurrentDrawsOneIsHeldAndTheOtherRefused_T1() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -293,7 +277,7 @@ class LeagueDrawIntegrationTest extends CommandServiceTest {
     /** D4: the draw and its matches commit together; a failure on the 144th match leaves no draw behind. */
     @Test
     void aFailureWhileSchedulingTheMatchesRollsTheWholeDrawBack_D4() throws Exception {
-        Locked t = lockedRoster();
+        Rosters.Locked t = lockedRoster();
         List<Fixture> fixtures = LeagueDraw.draw(t.pots(), 11).fixtures();
         String lastMatch = matchIds(t.id(), fixtures).get(143);
         Fixture last = fixtures.get(143);

@@ -2,14 +2,10 @@ package com.streamflix.league.command.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.api.draw.DrawnFixture;
-import com.streamflix.league.api.tournament.CloseRegistrationCommand;
-import com.streamflix.league.api.tournament.ConfirmParticipantsCommand;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
-import com.streamflix.league.api.tournament.CreateTournamentCommand;
-import com.streamflix.league.api.tournament.OpenRegistrationCommand;
-import com.streamflix.league.api.tournament.RegisterForTournamentCommand;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Http;
+import com.streamflix.league.command.testsupport.Rosters;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.LeagueDraw;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,24 +26,20 @@ class MatchPlayIntegrationTest extends CommandServiceTest {
     @Autowired
     CommandGateway commands;
     Http http;
+    String tournament;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
     }
 
-    /** A tournament in LEAGUE_PHASE, drawn over HTTP with seed 3; returns its first two fixtures' match ids. */
-    List<Fixture> leaguePhase(String id) throws Exception {
-        commands.sendAndWait(new CreateTournamentCommand(id, "Match Cup", null, null, null));
-        commands.sendAndWait(new OpenRegistrationCommand(id));
-        List<String> users = IntStream.rangeClosed(1, 36).mapToObj(n -> id.substring(0, 8) + "-" + n).toList();
-        users.forEach(user -> commands.sendAndWait(new RegisterForTournamentCommand(id, user, "login_" + user)));
-        commands.sendAndWait(new CloseRegistrationCommand(id));
-        commands.sendAndWait(new ConfirmParticipantsCommand(id, users));
-        var drawn = http.asAdmin("POST", "/api/admin/tournaments/" + id + "/run-league-draw", "{\"seed\": 3}");
+    /** A tournament in LEAGUE_PHASE, drawn over HTTP with seed 3; returns its fixtures. */
+    List<Fixture> leaguePhase(String name) throws Exception {
+        Rosters.Locked roster = Rosters.locked(commands, name);
+        tournament = roster.id();
+        var drawn = http.asAdmin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{\"seed\": 3}");
         assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
-        return LeagueDraw.draw(List.of(users.subList(0, 9), users.subList(9, 18), users.subList(18, 27),
-                users.subList(27, 36)), 3).fixtures();
+        return LeagueDraw.draw(roster.pots(), 3).fixtures();
     }
 
     static String matchId(String tournamentId, Fixture f) {
@@ -78,8 +68,7 @@ class MatchPlayIntegrationTest extends CommandServiceTest {
 
     @Test
     void aLeagueMatchIsStartedScoredAndResolvedAndEveryRefusalNamesWhy_M1_K3() throws Exception {
-        String tournament = UUID.randomUUID().toString();
-        List<Fixture> fixtures = leaguePhase(tournament);
+        List<Fixture> fixtures = leaguePhase("Match Cup");
         String match = matchId(tournament, fixtures.get(0));
 
         assertProblem(admin(match, "score", "{\"scoreA\":1,\"scoreB\":0}"), 409, "invalid-match-state", null);
@@ -122,8 +111,7 @@ class MatchPlayIntegrationTest extends CommandServiceTest {
 
     @Test
     void aWalkoverIsRecordedAsThreeNilWithoutKickOffAndAScheduledMatchCanMove() throws Exception {
-        String tournament = UUID.randomUUID().toString();
-        List<Fixture> fixtures = leaguePhase(tournament);
+        List<Fixture> fixtures = leaguePhase("Match Cup");
         String match = matchId(tournament, fixtures.get(1));
         String away = ConfirmedParticipant.idOf(tournament, fixtures.get(1).away());
 

@@ -32,12 +32,13 @@ public class TournamentController {
     private static final String TOURNAMENT_COLUMNS = """
             SELECT t.id, t.name, t.description, t.status, t.max_participants, t.starts_at, t.ends_at, t.created_at,
                    (SELECT count(*) FROM tournament_registrations r WHERE r.tournament_id = t.id),
-                   (SELECT count(*) FROM tournament_registrations r WHERE r.tournament_id = t.id AND r.status = 'CONFIRMED')
+                   (SELECT count(*) FROM tournament_registrations r WHERE r.tournament_id = t.id AND r.status = 'CONFIRMED'),
+                   t.winner_participant_id
             FROM tournaments t""";
     private static final RowMapper<Tournament> TOURNAMENT = (rs, i) -> new Tournament(rs.getString(1),
             rs.getString(2), rs.getString(3), TournamentStatus.valueOf(rs.getString(4)), rs.getInt(5),
             instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getLong(9),
-            rs.getLong(10));
+            rs.getLong(10), rs.getString(11));
 
     private final JdbcTemplate jdbc;
 
@@ -45,9 +46,10 @@ public class TournamentController {
         this.jdbc = jdbc;
     }
 
+    /** {@code winnerParticipantId}: the champion once the tournament is {@code COMPLETED} (K4), else null. */
     public record Tournament(String id, String name, String description, TournamentStatus status,
                              int maxParticipants, Instant startsAt, Instant endsAt, Instant createdAt,
-                             long registeredCount, long confirmedCount) {
+                             long registeredCount, long confirmedCount, String winnerParticipantId) {
     }
 
     public record MyRegistrationStatus(String status) {

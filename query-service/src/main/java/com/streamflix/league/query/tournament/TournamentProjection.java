@@ -1,6 +1,9 @@
 package com.streamflix.league.query.tournament;
 
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
+import com.streamflix.league.api.knockout.KnockoutTieDecidedEvent;
+import com.streamflix.league.api.knockout.KnockoutsSeededEvent;
+import com.streamflix.league.api.knockout.TournamentCompletedEvent;
 import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
 import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
 import com.streamflix.league.api.tournament.RegistrationClosedEvent;
@@ -8,6 +11,7 @@ import com.streamflix.league.api.tournament.RegistrationOpenedEvent;
 import com.streamflix.league.api.tournament.RegistrationWithdrawnEvent;
 import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.tournament.TournamentStatus;
+import com.streamflix.league.query.standings.LeagueStandings;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,10 +27,11 @@ import static com.streamflix.league.api.tournament.RegistrationStatus.CONFIRMED;
 import static com.streamflix.league.api.tournament.RegistrationStatus.NOT_SELECTED;
 
 /**
- * Projects the tournament events (RULES T1, R3, R4, D4) into {@code tournaments}, {@code tournament_registrations},
- * {@code tournament_participants} and {@code league_standings}. Every write is idempotent — inserts keyed by the
- * tournament, the (user, tournament) pair or the participant id, status changes as plain overwrites in event
- * order — so a replay over existing rows, a redelivery or a rebuild gives the same rows.
+ * Projects the tournament events (RULES T1, R3, R4, D4, S3, K4) into {@code tournaments}, {@code
+ * tournament_registrations} and {@code tournament_participants}, and starts the league table ({@link LeagueStandings})
+ * when the roster is confirmed. Every write is idempotent — inserts keyed by the tournament, the (user, tournament)
+ * pair or the participant id, status changes as plain overwrites in event order — so a replay over existing rows, a
+ * redelivery or a rebuild gives the same rows.
  * <p>
  * A registrant need not have a wallet yet, but {@code users} rows come from the wallet projection (another
  * processor, possibly later or never): a registration therefore inserts a placeholder {@code users} row with the
@@ -38,9 +43,11 @@ public class TournamentProjection {
     public static final String PROCESSING_GROUP = "tournaments";
 
     private final JdbcTemplate jdbc;
+    private final LeagueStandings standings;
 
-    public TournamentProjection(JdbcTemplate jdbc) {
+    public TournamentProjection(JdbcTemplate jdbc, LeagueStandings standings) {
         this.jdbc = jdbc;
+        this.standings = standings;
     }
 
     @EventHandler
@@ -88,7 +95,10 @@ public class TournamentProjection {
                 event.tournamentId(), event.userId());
     }
 
-    /** R4: the roster's registrations confirmed, a participant and a zeroed standings row each, the rest not selected. */
+    /**
+     * R4: the roster's registrations confirmed, a participant each, the rest not selected; the table starts with a
+     * zeroed row each, ranked by seeding (S2's last criterion).
+     */
     @EventHandler
     void on(ParticipantsConfirmedEvent event, EventMessage<?> message) {
         String tournamentId = event.tournamentId();
@@ -107,10 +117,7 @@ public class TournamentProjection {
                         ON CONFLICT (id) DO NOTHING""",
                 event.participants().stream().map(p -> new Object[]{
                         p.participantId(), p.seedPosition(), p.pot(), at, tournamentId, p.userId()}).toList());
-        jdbc.batchUpdate("""
-                        INSERT INTO league_standings (participant_id, tournament_id, updated_at) VALUES (?, ?, ?)
-                        ON CONFLICT (participant_id) DO NOTHING""",
-                event.participants().stream().map(p -> new Object[]{p.participantId(), tournamentId, at}).toList());
+        standings.recompute(tournamentId, message.getTimestamp());
         status(tournamentId, TournamentStatus.REGISTRATION_CLOSED);
     }
 
@@ -125,6 +132,38 @@ public class TournamentProjection {
         }
         jdbc.batchUpdate("UPDATE tournament_participants SET pot = ? WHERE tournament_id = ? AND user_id = ?", pots);
         status(event.tournamentId(), TournamentStatus.LEAGUE_PHASE);
+    }
+
+    /** T1, S3: the league phase is over, places 25–36 are out. */
+    @EventHandler
+    void on(KnockoutsSeededEvent event) {
+        participantStatus(event.eliminatedParticipantIds(), ParticipantStatus.ELIMINATED);
+        status(event.tournamentId(), TournamentStatus.KNOCKOUTS);
+    }
+
+    /**
+     * K4: the tie's loser is out, its winner still in. A corrected result can decide a tie again the other way, which
+     * brings the former loser back; the champion stays {@code WINNER} through a correction of the final that keeps
+     * them (the only kind the tournament allows once completed).
+     */
+    @EventHandler
+    void on(KnockoutTieDecidedEvent event) {
+        participantStatus(List.of(event.loserParticipantId()), ParticipantStatus.ELIMINATED);
+        jdbc.update("UPDATE tournament_participants SET status = ? WHERE id = ? AND status <> ?",
+                ParticipantStatus.ACTIVE.name(), event.winnerParticipantId(), ParticipantStatus.WINNER.name());
+    }
+
+    /** K4, T1: the final's winner is the champion and the tournament is over. */
+    @EventHandler
+    void on(TournamentCompletedEvent event) {
+        participantStatus(List.of(event.winnerParticipantId()), ParticipantStatus.WINNER);
+        jdbc.update("UPDATE tournaments SET status = ?, winner_participant_id = ? WHERE id = ?",
+                TournamentStatus.COMPLETED.name(), event.winnerParticipantId(), event.tournamentId());
+    }
+
+    private void participantStatus(List<String> participantIds, ParticipantStatus status) {
+        jdbc.batchUpdate("UPDATE tournament_participants SET status = ? WHERE id = ?",
+                participantIds.stream().map(id -> new Object[]{status.name(), id}).toList());
     }
 
     private void status(String tournamentId, TournamentStatus status) {

@@ -2,19 +2,10 @@ package com.streamflix.league.query.draw;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.api.draw.DrawnFixture;
-import com.streamflix.league.api.draw.LeagueDrawnEvent;
-import com.streamflix.league.api.draw.SeedSource;
-import com.streamflix.league.api.match.MatchPhase;
-import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
-import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
-import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
-import com.streamflix.league.api.tournament.RegistrationClosedEvent;
-import com.streamflix.league.api.tournament.RegistrationOpenedEvent;
-import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.LeagueDraw;
-import com.streamflix.league.query.testsupport.QueryServiceTest;
+import com.streamflix.league.query.testsupport.CompetitionTest;
 import com.streamflix.league.query.tournament.TournamentProjection;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,51 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The league draw's reads (RULES D4; API.md {@code /draw}, {@code /matches}) fed by the events the command side
  * appends for a draw: the tournament's {@code LeagueDrawnEvent} and one {@code MatchScheduledEvent} per fixture.
  */
-class LeagueDrawReadIntegrationTest extends QueryServiceTest {
-    static final Instant FIRST_MATCHDAY = Instant.parse("2025-09-16T18:45:00Z");
-    static final Duration WEEKLY = Duration.ofDays(7);
-
-    /** A tournament whose 36 users are confirmed in this order (R4), and its pots by that seeding. */
-    record Roster(String id, List<String> users, List<List<String>> seedingPots) {
-    }
-
-    Roster confirmedRoster() {
-        String id = UUID.randomUUID().toString();
-        String prefix = id.substring(0, 8);
-        List<String> users = IntStream.rangeClosed(1, 36).mapToObj(n -> prefix + "-" + n).toList();
-        List<Object> events = new ArrayList<>(List.of(
-                new TournamentCreatedEvent(id, "League Cup", null, null, null, 36),
-                new RegistrationOpenedEvent(id, false)));
-        users.forEach(user -> events.add(new PlayerRegisteredEvent(id, user, "login_" + user)));
-        events.add(new RegistrationClosedEvent(id));
-        events.add(new ParticipantsConfirmedEvent(id, IntStream.range(0, 36)
-                .mapToObj(i -> ConfirmedParticipant.seeded(id, users.get(i), i + 1)).toList(), List.of()));
-        append("Tournament", id, events.toArray());
-        return new Roster(id, users, List.of(users.subList(0, 9), users.subList(9, 18), users.subList(18, 27),
-                users.subList(27, 36)));
-    }
-
-    /** What the command side appends for a draw: the tournament's record, then one match per fixture. */
-    void drawn(String tournamentId, Long seed, List<List<String>> pots, List<Fixture> fixtures) {
-        List<DrawnFixture> drawn = fixtures.stream().map(f -> {
-            String home = ConfirmedParticipant.idOf(tournamentId, f.home());
-            String away = ConfirmedParticipant.idOf(tournamentId, f.away());
-            return new DrawnFixture(DrawnFixture.matchIdOf(tournamentId, f.matchday(), home, away), f.matchday(), home,
-                    f.home(), away, f.away(), FIRST_MATCHDAY.plus(WEEKLY.multipliedBy(f.matchday() - 1L)));
-        }).toList();
-        append("Tournament", tournamentId,
-                new LeagueDrawnEvent(tournamentId, seed, seed == null ? null : SeedSource.SERVER,
-                        seed == null ? null : LeagueDraw.ENGINE_VERSION, seed == null, pots, drawn, FIRST_MATCHDAY, WEEKLY));
-        for (DrawnFixture f : drawn) {
-            append("Match", f.matchId(), new MatchScheduledEvent(f.matchId(), tournamentId, MatchPhase.LEAGUE,
-                    f.matchday(), f.homeParticipantId(), f.homeUserId(), f.awayParticipantId(), f.awayUserId(),
-                    f.scheduledAt()));
-        }
-    }
-
-    JsonNode awaitMatches(String tournamentId, int count) throws InterruptedException {
-        return awaitJson("/api/tournaments/" + tournamentId + "/matches", m -> m.path("items").size() == count);
-    }
+class LeagueDrawReadIntegrationTest extends CompetitionTest {
 
     static List<Fixture> fixtures(JsonNode list) {
         List<Fixture> fixtures = new ArrayList<>();

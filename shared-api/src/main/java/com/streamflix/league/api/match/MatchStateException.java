@@ -1,27 +1,22 @@
 package com.streamflix.league.api.match;
 
+import com.streamflix.league.api.StateRefusedException;
+
 /** An action RULES M1 does not allow in the match's current state (→ 409 naming it). */
-public class MatchStateException extends RuntimeException {
-    private final String matchId;
+public class MatchStateException extends StateRefusedException {
     private final MatchStatus current;
-    private final String attemptedAction;
 
     public MatchStateException(String matchId, MatchStatus current, String attemptedAction) {
-        super("Match " + matchId + " is " + current + ": cannot " + attemptedAction);
-        this.matchId = matchId;
+        super("Match " + matchId, current, attemptedAction);
         this.current = current;
-        this.attemptedAction = attemptedAction;
     }
 
-    public String matchId() {
-        return matchId;
+    @Override
+    public String problemType() {
+        return "invalid-match-state";
     }
 
     public MatchStatus current() {
         return current;
-    }
-
-    public String attemptedAction() {
-        return attemptedAction;
     }
 }

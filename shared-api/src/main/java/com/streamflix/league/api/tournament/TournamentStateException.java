@@ -1,27 +1,22 @@
 package com.streamflix.league.api.tournament;
 
+import com.streamflix.league.api.StateRefusedException;
+
 /** A transition or registration change that RULES T1 does not allow in the current state (→ 409 naming it). */
-public class TournamentStateException extends RuntimeException {
-    private final String tournamentId;
+public class TournamentStateException extends StateRefusedException {
     private final TournamentStatus current;
-    private final String attemptedAction;
 
     public TournamentStateException(String tournamentId, TournamentStatus current, String attemptedAction) {
-        super("Tournament " + tournamentId + " is " + current + ": cannot " + attemptedAction);
-        this.tournamentId = tournamentId;
+        super("Tournament " + tournamentId, current, attemptedAction);
         this.current = current;
-        this.attemptedAction = attemptedAction;
     }
 
-    public String tournamentId() {
-        return tournamentId;
+    @Override
+    public String problemType() {
+        return "invalid-tournament-state";
     }
 
     public TournamentStatus current() {
         return current;
-    }
-
-    public String attemptedAction() {
-        return attemptedAction;
     }
 }
