@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(BalancePusher.PROCESSING_GROUP)
 public class BalancePusher {
-    static final String PROCESSING_GROUP = "balance-push";
+    public static final String PROCESSING_GROUP = "balance-push";
 
     private final UserSockets sockets;
 

@@ -1,11 +1,9 @@
 package com.streamflix.league.realtime.wallet;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import java.security.Principal;
@@ -24,18 +22,8 @@ public class UserConnectHandler extends TextWebSocketHandler {
         this.balances = balances;
     }
 
-    /**
-     * Pushes run on one processor thread; Tomcat's blocking send waits up to 20 s for a client that stopped reading,
-     * which would hold back every other user's update. Two seconds, then the send fails and the socket is dropped.
-     */
-    static final long BLOCKING_SEND_TIMEOUT_MS = 2_000;
-
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        if (session instanceof StandardWebSocketSession standard) {
-            standard.getNativeSession().getUserProperties()
-                    .put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MS);
-        }
         String userId = userId(session);
         sockets.register(userId, session, () -> balances.current(userId).orElse(WalletBalances.Balance.EMPTY));
     }
@@ -48,11 +36,6 @@ public class UserConnectHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         sockets.unregister(userId(session), session);
-    }
-
-    @Scheduled(fixedDelayString = "${streamflix.realtime.ping-interval:25s}")
-    void keepAlive() {
-        sockets.pingAll();
     }
 
     private static String userId(WebSocketSession session) {

@@ -1,6 +1,7 @@
 package com.streamflix.league.realtime.wallet;
 
 import com.streamflix.league.api.wallet.WalletTransaction;
+import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -27,7 +28,7 @@ public class WalletBalances {
     }
 
     static long version(long sequenceNumber) {
-        return sequenceNumber + 1;
+        return Push.versionAfter(sequenceNumber);
     }
 
     @EventHandler

@@ -2,31 +2,23 @@ package com.streamflix.league.realtime.wallet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamflix.league.realtime.socket.RecordingSession;
+import com.streamflix.league.realtime.socket.SocketSender;
 import com.streamflix.league.realtime.wallet.WalletBalances.Balance;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketExtension;
-import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserSocketsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final UserSockets sockets = new UserSockets(JSON);
+    /** Sends on the pushing thread, so each test can look at a tab right after a push. */
+    private final UserSockets sockets = new UserSockets(JSON,
+            new SocketSender(Runnable::run, 64, Duration.ofSeconds(2)));
 
     @Test
     void theFirstMessageIsTheStoredBalanceThenEveryChange_W4() {
@@ -246,32 +240,10 @@ class UserSocketsTest {
         }
     }
 
-    /** The container's session as far as UserSockets uses it: records what is sent, can be made to fail. */
-    static final class FakeSession implements WebSocketSession {
-        private static final AtomicInteger IDS = new AtomicInteger();
-
-        private final String id = "session-" + IDS.incrementAndGet();
-        private final Principal user;
-        private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-        private final List<WebSocketMessage<?>> sent = new CopyOnWriteArrayList<>();
-        private volatile RuntimeException failure;
-        private volatile CloseStatus closedWith;
-
+    /** A tab: the recording session, read as the balances it was sent. */
+    static final class FakeSession extends RecordingSession {
         FakeSession(String userId) {
-            this.user = () -> userId;
-        }
-
-        void failWith(RuntimeException failure) {
-            this.failure = failure;
-        }
-
-        CloseStatus closedWith() {
-            return closedWith;
-        }
-
-        List<String> texts() {
-            return sent.stream().filter(TextMessage.class::isInstance).map(m -> ((TextMessage) m).getPayload())
-                    .toList();
+            super(userId);
         }
 
         List<Balance> updates() {
@@ -283,99 +255,6 @@ class UserSocketsTest {
                     throw new UncheckedIOException(e);
                 }
             }).toList();
-        }
-
-        @Override
-        public void sendMessage(WebSocketMessage<?> message) throws IOException {
-            RuntimeException failure = this.failure;
-            if (failure instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            if (closedWith != null) {
-                throw new IllegalStateException("closed");
-            }
-            sent.add(message);
-        }
-
-        @Override
-        public void close(CloseStatus status) {
-            closedWith = status;
-        }
-
-        @Override
-        public void close() {
-            close(CloseStatus.NORMAL);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return closedWith == null;
-        }
-
-        @Override
-        public String getId() {
-            return id;
-        }
-
-        @Override
-        public Principal getPrincipal() {
-            return user;
-        }
-
-        @Override
-        public Map<String, Object> getAttributes() {
-            return attributes;
-        }
-
-        @Override
-        public URI getUri() {
-            return URI.create("ws://localhost/api/user/connect");
-        }
-
-        @Override
-        public HttpHeaders getHandshakeHeaders() {
-            return new HttpHeaders();
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return null;
-        }
-
-        @Override
-        public String getAcceptedProtocol() {
-            return null;
-        }
-
-        @Override
-        public void setTextMessageSizeLimit(int messageSizeLimit) {
-        }
-
-        @Override
-        public int getTextMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public void setBinaryMessageSizeLimit(int messageSizeLimit) {
-        }
-
-        @Override
-        public int getBinaryMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public List<WebSocketExtension> getExtensions() {
-            return List.of();
         }
     }
 }

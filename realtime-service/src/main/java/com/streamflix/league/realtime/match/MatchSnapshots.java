@@ -1,0 +1,135 @@
+package com.streamflix.league.realtime.match;
+
+import com.streamflix.league.api.match.MatchCompletedEvent;
+import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
+import com.streamflix.league.api.match.MatchRescheduledEvent;
+import com.streamflix.league.api.match.MatchResult;
+import com.streamflix.league.api.match.MatchResultCorrectedEvent;
+import com.streamflix.league.api.match.MatchScheduledEvent;
+import com.streamflix.league.api.match.MatchScoreUpdatedEvent;
+import com.streamflix.league.api.match.MatchStartedEvent;
+import com.streamflix.league.api.match.MatchStatus;
+import com.streamflix.league.realtime.match.MatchLiveMessages.MatchSnapshot;
+import com.streamflix.league.realtime.match.MatchLiveMessages.Player;
+import com.streamflix.league.realtime.match.MatchLiveMessages.Result;
+import com.streamflix.league.realtime.socket.Push;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every match as a new viewer's first message shows it ({@code SNAPSHOT}), in {@code match_snapshot}. A tracking
+ * processor shared by the realtime instances (token stored) keeps it; each change is written only over an older
+ * version, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(MatchSnapshots.PROCESSING_GROUP)
+public class MatchSnapshots {
+    static final String PROCESSING_GROUP = "realtime-matches";
+
+    private final JdbcTemplate jdbc;
+
+    public MatchSnapshots(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MatchScheduledEvent event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                        INSERT INTO match_snapshot (match_id, tournament_id, version, status, phase, matchday,
+                            scheduled_at, player_a_participant_id, player_a_user_id, player_b_participant_id,
+                            player_b_user_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (match_id) DO NOTHING""",
+                event.matchId(), event.tournamentId(), Push.versionAfter(sequenceNumber),
+                MatchStatus.SCHEDULED.name(), event.phase().name(), event.matchday(),
+                Timestamp.from(event.scheduledAt()), event.playerAParticipantId(), event.playerAUserId(),
+                event.playerBParticipantId(), event.playerBUserId());
+    }
+
+    /** M1: the live score starts at 0–0. */
+    @EventHandler
+    void on(MatchStartedEvent event, @SequenceNumber long sequenceNumber) {
+        change(event.matchId(), sequenceNumber, "status = ?, score_a = 0, score_b = 0", MatchStatus.LIVE.name());
+    }
+
+    @EventHandler
+    void on(MatchScoreUpdatedEvent event, @SequenceNumber long sequenceNumber) {
+        change(event.matchId(), sequenceNumber, "score_a = ?, score_b = ?", event.scoreA(), event.scoreB());
+    }
+
+    @EventHandler
+    void on(MatchCompletedEvent event, @SequenceNumber long sequenceNumber) {
+        result(event.matchId(), sequenceNumber, event.result());
+    }
+
+    @EventHandler
+    void on(MatchResultCorrectedEvent event, @SequenceNumber long sequenceNumber) {
+        result(event.matchId(), sequenceNumber, event.corrected());
+    }
+
+    @EventHandler
+    void on(MatchRescheduledEvent event, @SequenceNumber long sequenceNumber) {
+        change(event.matchId(), sequenceNumber, "scheduled_at = ?", Timestamp.from(event.scheduledAt()));
+    }
+
+    @EventHandler
+    void on(MatchParticipantsChangedEvent event, @SequenceNumber long sequenceNumber) {
+        change(event.matchId(), sequenceNumber, """
+                        player_a_participant_id = ?, player_a_user_id = ?,
+                        player_b_participant_id = ?, player_b_user_id = ?""",
+                event.playerAParticipantId(), event.playerAUserId(), event.playerBParticipantId(),
+                event.playerBUserId());
+    }
+
+    private void result(String matchId, long sequenceNumber, MatchResult result) {
+        change(matchId, sequenceNumber, """
+                        status = ?, score_a = ?, score_b = ?, penalties_winner_participant_id = ?,
+                        walkover_winner_participant_id = ?, winner_participant_id = ?""",
+                MatchStatus.COMPLETED.name(), result.scoreA(), result.scoreB(),
+                result.penaltiesWinnerParticipantId(), result.walkoverWinnerParticipantId(),
+                result.winnerParticipantId());
+    }
+
+    private void change(String matchId, long sequenceNumber, String assignments, Object... values) {
+        long version = Push.versionAfter(sequenceNumber);
+        Object[] arguments = Stream.concat(Stream.of(values), Stream.of(version, matchId, version)).toArray();
+        jdbc.update("UPDATE match_snapshot SET " + assignments + ", version = ?, updated_at = now()"
+                + " WHERE match_id = ? AND version < ?", arguments);
+    }
+
+    /** The match as last stored; empty for a match not scheduled yet (or not yet seen by this processor). */
+    public Optional<MatchSnapshot> current(String matchId) {
+        return jdbc.query("""
+                SELECT match_id, version, status, tournament_id, phase, matchday, scheduled_at,
+                       player_a_participant_id, player_a_user_id, player_b_participant_id, player_b_user_id,
+                       score_a, score_b, penalties_winner_participant_id, walkover_winner_participant_id,
+                       winner_participant_id
+                FROM match_snapshot WHERE match_id = ?""", MatchSnapshots::snapshot, matchId).stream().findFirst();
+    }
+
+    private static MatchSnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
+        String status = row.getString("status");
+        Integer scoreA = row.getObject("score_a", Integer.class);
+        Integer scoreB = row.getObject("score_b", Integer.class);
+        Result result = MatchStatus.COMPLETED.name().equals(status)
+                ? new Result(scoreA, scoreB, row.getString("winner_participant_id"),
+                row.getString("penalties_winner_participant_id"),
+                row.getString("walkover_winner_participant_id") != null)
+                : null;
+        Timestamp scheduledAt = row.getTimestamp("scheduled_at");
+        return new MatchSnapshot(row.getString("match_id"), row.getLong("version"), status,
+                row.getString("tournament_id"), row.getString("phase"), row.getObject("matchday", Integer.class),
+                scheduledAt == null ? null : scheduledAt.toInstant(),
+                new Player(row.getString("player_a_participant_id"), row.getString("player_a_user_id")),
+                new Player(row.getString("player_b_participant_id"), row.getString("player_b_user_id")),
+                scoreA, scoreB, result);
+    }
+}

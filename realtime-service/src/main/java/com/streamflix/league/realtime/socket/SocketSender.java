@@ -1,0 +1,72 @@
+package com.streamflix.league.realtime.socket;
+
+import org.springframework.web.socket.WebSocketSession;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Sends to sockets off the event-processing thread: a small pool shared by every socket of every channel, each
+ * socket with its own bounded {@link SocketOutbox}. A healthy send only copies a frame into the connection's buffer,
+ * so a few threads serve thousands of sockets. A stalled client holds a thread for the send time limit at most
+ * (then its socket is closed); only as many stalled clients at once as there are threads could delay the others,
+ * and by that limit at most. (Java 17 has no virtual threads to give each socket its own.)
+ */
+public final class SocketSender implements AutoCloseable {
+    private final Executor executor;
+    private final int queueCapacity;
+    private final Duration sendTimeLimit;
+    private final List<ChannelSockets> channels = new CopyOnWriteArrayList<>();
+
+    public SocketSender(Executor executor, int queueCapacity, Duration sendTimeLimit) {
+        this.executor = executor;
+        this.queueCapacity = queueCapacity;
+        this.sendTimeLimit = sendTimeLimit;
+    }
+
+    /** The service's sender, sized by {@code streamflix.realtime.*}. */
+    public static SocketSender pooled(SocketProperties properties) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory named = task -> {
+            Thread thread = new Thread(task, "socket-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // unbounded task queue: it holds at most one drain task per socket (and a close per closing socket)
+        var pool = new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), named);
+        return new SocketSender(pool, properties.sendQueue(), properties.sendTimeout());
+    }
+
+    /** A new channel's sockets, sent through this sender and pinged with the others. */
+    public ChannelSockets channel() {
+        ChannelSockets channel = new ChannelSockets(this);
+        channels.add(channel);
+        return channel;
+    }
+
+    SocketOutbox outbox(WebSocketSession session, Consumer<SocketOutbox> forget) {
+        return new SocketOutbox(session, executor, queueCapacity, sendTimeLimit, forget);
+    }
+
+    /** Keeps idle connections (and the proxies between) open. */
+    public void pingAll() {
+        channels.forEach(ChannelSockets::pingAll);
+    }
+
+    @Override
+    public void close() {
+        if (executor instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
+    }
+}

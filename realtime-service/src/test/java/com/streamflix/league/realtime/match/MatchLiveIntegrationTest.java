@@ -1,0 +1,355 @@
+package com.streamflix.league.realtime.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.streamflix.league.api.match.MatchCompletedEvent;
+import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
+import com.streamflix.league.api.match.MatchPhase;
+import com.streamflix.league.api.match.MatchRescheduledEvent;
+import com.streamflix.league.api.match.MatchResult;
+import com.streamflix.league.api.match.MatchResultCorrectedEvent;
+import com.streamflix.league.api.match.MatchScheduledEvent;
+import com.streamflix.league.api.match.MatchScoreUpdatedEvent;
+import com.streamflix.league.api.match.MatchStartedEvent;
+import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.api.wallet.TransactionType;
+import com.streamflix.league.realtime.wallet.BalancePusher;
+import com.streamflix.league.testsupport.TestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The live match channel over a real WebSocket (RULES M1): events appended to the event store as the Match aggregate
+ * appends them reach a connected viewer as its snapshot and pushes, through realtime's own processors. The user
+ * channel is checked alongside, as it shares the sending machinery.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MatchLiveIntegrationTest {
+    private static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
+    private static final String ORIGIN = "https://league.example";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Instant KICK_OFF = Instant.parse("2026-03-04T20:00:00Z");
+
+    @DynamicPropertySource
+    static void configuration(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
+        registry.add("streamflix.jwt.secret", () -> JWT_SECRET);
+        registry.add("streamflix.allowed-origins", () -> ORIGIN);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MatchSnapshots snapshots;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    /** The live processors take their head token once started; an event appended before would not be pushed. */
+    @BeforeEach
+    void livePushesAreFollowingTheStream() throws InterruptedException {
+        for (String group : List.of(MatchPusher.PROCESSING_GROUP, BalancePusher.PROCESSING_GROUP)) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow();
+            awaitTrue(() -> !processor.processingStatus().isEmpty(), group + " claimed its segment");
+        }
+    }
+
+    @Test
+    void aViewerGetsTheSnapshotThenTheScoreAndTheResultAsTheyHappen_M1() throws Exception {
+        String match = newMatch();
+        append(match, scheduled(match));
+        awaitTrue(() -> snapshots.current(match).isPresent(), "the stored snapshot");
+
+        try (Viewer viewer = connect(match, ORIGIN)) {
+            JsonNode snapshot = viewer.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
+            assertThat(snapshot.path("matchId").asText()).isEqualTo(match);
+            assertThat(snapshot.path("version").asLong()).isEqualTo(1);
+            assertThat(snapshot.path("status").asText()).isEqualTo("SCHEDULED");
+            assertThat(snapshot.path("phase").asText()).isEqualTo("LEAGUE");
+            assertThat(snapshot.path("scheduledAt").asText()).isEqualTo("2026-03-04T20:00:00Z");
+            assertThat(snapshot.path("playerA").path("participantId").asText()).isEqualTo("pa-" + match);
+            assertThat(snapshot.path("playerA").path("userId").asText()).isEqualTo("ua");
+            assertThat(snapshot.path("playerB").path("participantId").asText()).isEqualTo("pb-" + match);
+            assertThat(snapshot.path("scoreA").isNull()).isTrue();
+
+            append(match, new MatchStartedEvent(match, "t1", MatchPhase.LEAGUE, "pa-" + match, "pb-" + match),
+                    new MatchScoreUpdatedEvent(match, "t1", 1, 0),
+                    new MatchCompletedEvent(match, "t1", MatchPhase.LEAGUE, "pa-" + match, "pb-" + match,
+                            MatchResult.played("pa-" + match, "pb-" + match, 2, 1, null)));
+
+            JsonNode started = viewer.next();
+            assertThat(started.path("type").asText()).isEqualTo("MATCH_STARTED");
+            assertThat(started.path("version").asLong()).isEqualTo(2);
+            JsonNode score = viewer.next();
+            assertThat(score.path("type").asText()).isEqualTo("SCORE_UPDATE");
+            assertThat(score.path("version").asLong()).isEqualTo(3);
+            assertThat(score.path("scoreA").asInt()).isEqualTo(1);
+            assertThat(score.path("scoreB").asInt()).isZero();
+            JsonNode completed = viewer.next();
+            assertThat(completed.path("type").asText()).isEqualTo("MATCH_COMPLETED");
+            assertThat(completed.path("version").asLong()).isEqualTo(4);
+            assertThat(completed.path("scoreA").asInt()).isEqualTo(2);
+            assertThat(completed.path("scoreB").asInt()).isEqualTo(1);
+            assertThat(completed.path("winnerParticipantId").asText()).isEqualTo("pa-" + match);
+            assertThat(completed.path("walkover").asBoolean()).isFalse();
+        }
+
+        awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 4).orElse(false), "the stored result");
+        try (Viewer late = connect(match, ORIGIN)) {
+            JsonNode snapshot = late.next();
+            assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(snapshot.path("version").asLong()).isEqualTo(4);
+            assertThat(snapshot.path("scoreA").asInt()).isEqualTo(2);
+            assertThat(snapshot.path("result").path("winnerParticipantId").asText()).isEqualTo("pa-" + match);
+            assertThat(snapshot.path("result").path("walkover").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void newParticipantsANewDateAWalkoverAndACorrectionArePushedAndStored_M1() throws Exception {
+        String match = newMatch();
+        append(match, scheduled(match));
+        awaitTrue(() -> snapshots.current(match).isPresent(), "the stored snapshot");
+        MatchResult walkover = MatchResult.walkover("pc", "pd", "pd");
+        MatchResult corrected = MatchResult.played("pc", "pd", 2, 1, null);
+
+        try (Viewer viewer = connect(match, ORIGIN)) {
+            assertThat(viewer.next().path("version").asLong()).isEqualTo(1);
+            append(match, new MatchParticipantsChangedEvent(match, "t1", "pc", "uc", "pd", "ud", "bracket"),
+                    new MatchRescheduledEvent(match, "t1", KICK_OFF, KICK_OFF.plusSeconds(86_400)),
+                    new MatchCompletedEvent(match, "t1", MatchPhase.LEAGUE, "pc", "pd", walkover),
+                    new MatchResultCorrectedEvent(match, "t1", MatchPhase.LEAGUE, "pc", "pd", walkover, corrected,
+                            "played after all"));
+
+            JsonNode changed = viewer.next();
+            assertThat(changed.path("type").asText()).isEqualTo("PARTICIPANTS_CHANGED");
+            assertThat(changed.path("playerA").path("participantId").asText()).isEqualTo("pc");
+            JsonNode rescheduled = viewer.next();
+            assertThat(rescheduled.path("type").asText()).isEqualTo("MATCH_RESCHEDULED");
+            assertThat(rescheduled.path("scheduledAt").asText()).isEqualTo("2026-03-05T20:00:00Z");
+            JsonNode completed = viewer.next();
+            assertThat(completed.path("type").asText()).isEqualTo("MATCH_COMPLETED");
+            assertThat(completed.path("walkover").asBoolean()).isTrue();
+            assertThat(completed.path("scoreB").asInt()).isEqualTo(3);
+            JsonNode correction = viewer.next();
+            assertThat(correction.path("type").asText()).isEqualTo("RESULT_CORRECTED");
+            assertThat(correction.path("version").asLong()).isEqualTo(5);
+            assertThat(correction.path("previous").path("walkover").asBoolean()).isTrue();
+            assertThat(correction.path("corrected").path("scoreA").asInt()).isEqualTo(2);
+            assertThat(correction.path("corrected").path("winnerParticipantId").asText()).isEqualTo("pc");
+            assertThat(correction.path("reason").asText()).isEqualTo("played after all");
+        }
+
+        awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 5).orElse(false), "the stored correction");
+        try (Viewer late = connect(match, ORIGIN)) {
+            JsonNode snapshot = late.next();
+            assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(snapshot.path("scheduledAt").asText()).isEqualTo("2026-03-05T20:00:00Z");
+            assertThat(snapshot.path("playerB").path("userId").asText()).isEqualTo("ud");
+            assertThat(snapshot.path("scoreA").asInt()).isEqualTo(2);
+            assertThat(snapshot.path("scoreB").asInt()).isEqualTo(1);
+            assertThat(snapshot.path("result").path("winnerParticipantId").asText()).isEqualTo("pc");
+            assertThat(snapshot.path("result").path("walkover").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aMatchNotScheduledYetIsAnUnknownSnapshot() throws Exception {
+        try (Viewer viewer = connect(newMatch(), ORIGIN)) {
+            JsonNode snapshot = viewer.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
+            assertThat(snapshot.path("status").asText()).isEqualTo("UNKNOWN");
+            assertThat(snapshot.path("version").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void aHandshakeFromAForeignOriginIsRefused() {
+        assertThat(handshakeStatus(newMatch(), "https://evil.example")).isEqualTo(403);
+    }
+
+    @Test
+    void aHandshakeForAnIdThatCannotBeAMatchIsRefused() {
+        assertThat(handshakeStatus("not_a_match", ORIGIN)).isEqualTo(400);
+        assertThat(handshakeStatus("m".repeat(65), ORIGIN)).isEqualTo(400);
+    }
+
+    /** The channel is public: a stale or forged session cookie does not stop anyone from watching. */
+    @Test
+    void aViewerWithAnInvalidSessionCookieStillWatches() throws Exception {
+        try (Viewer viewer = connect(newMatch(), ORIGIN, "streamflix_session=not-a-jwt")) {
+            assertThat(viewer.next().path("type").asText()).isEqualTo("SNAPSHOT");
+        }
+    }
+
+    /** RULES W4 through the shared sender: the stored balance first, then each change. */
+    @Test
+    void theUserChannelStillGetsItsBalanceThenEveryChange_W4() throws Exception {
+        String user = "u" + UUID.randomUUID().toString().substring(0, 8);
+        var socket = new Viewer();
+        socket.webSocket = http.newWebSocketBuilder().header("Origin", ORIGIN)
+                .header("Cookie", "streamflix_session=" + session(user))
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), socket)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try (socket) {
+            JsonNode first = socket.next();
+            assertThat(first.path("type").asText()).isEqualTo("POINTS_UPDATE");
+            assertThat(first.path("balance").asLong()).isZero();
+            append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.ADMIN_ADJUSTMENT, 50, 50,
+                    "welcome", null, "k1"));
+            JsonNode credited = socket.next();
+            assertThat(credited.path("balance").asLong()).isEqualTo(50);
+            assertThat(credited.path("version").asLong()).isEqualTo(1);
+        }
+    }
+
+    private static String newMatch() {
+        return "m-" + UUID.randomUUID();
+    }
+
+    private static MatchScheduledEvent scheduled(String match) {
+        return new MatchScheduledEvent(match, "t1", MatchPhase.LEAGUE, 1, "pa-" + match, "ua", "pb-" + match, "ub",
+                KICK_OFF);
+    }
+
+    private void append(String match, Object... payloads) {
+        append("Match", match, payloads);
+    }
+
+    /** Appends to one aggregate's stream, numbered as the aggregate would number it. */
+    private void append(String aggregateType, String aggregateId, Object... payloads) {
+        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
+        }
+        eventStore.publish(messages);
+    }
+
+    private Viewer connect(String match, String origin, String... cookie) throws Exception {
+        Viewer viewer = new Viewer();
+        var builder = http.newWebSocketBuilder().header("Origin", origin);
+        if (cookie.length > 0) {
+            builder.header("Cookie", cookie[0]);
+        }
+        viewer.webSocket = builder.buildAsync(URI.create("ws://localhost:" + port + "/api/matches/" + match + "/live"),
+                viewer).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return viewer;
+    }
+
+    private int handshakeStatus(String match, String origin) {
+        var refused = new Object() {
+            int status;
+        };
+        assertThatThrownBy(() -> http.newWebSocketBuilder().header("Origin", origin)
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/matches/" + match + "/live"), new Viewer())
+                .join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> refused.status = ((WebSocketHandshakeException) e).getResponse().statusCode());
+        return refused.status;
+    }
+
+    /** A session cookie's value as API.md defines it (HS256: sub, name, iat, exp). */
+    private static String session(String userId) {
+        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        Instant now = Instant.now();
+        var claims = JwtClaimsSet.builder().subject(userId).claim("name", "login_" + userId).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+    }
+
+    private static void awaitTrue(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A client socket; received messages queue up. */
+    private final class Viewer implements WebSocket.Listener, AutoCloseable {
+        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket webSocket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(json.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode message = messages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("no socket message within " + TIMEOUT);
+            }
+            return message;
+        }
+
+        @Override
+        public void close() {
+            if (webSocket != null) {
+                webSocket.abort();
+            }
+        }
+    }
+}
