@@ -17,6 +17,8 @@ import com.streamflix.league.knockout.TiePairing;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,6 +108,8 @@ public class BracketController {
     private record Person(String userId, String login) {
     }
 
+    /** One snapshot of the read model: its queries never see two different moments of the projection. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     @GetMapping("/api/tournaments/{id}/bracket")
     public Bracket bracket(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id) {
         Seeding seeding = jdbc.query("""

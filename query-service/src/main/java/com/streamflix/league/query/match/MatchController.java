@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,6 +76,8 @@ public class MatchController {
      * @param matchday    only this league matchday (1–8)
      * @param participant only the matches of this player, named by participant id or by user id
      */
+    /** One snapshot of the read model: its queries never see two different moments of the projection. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     @GetMapping("/api/tournaments/{id}/matches")
     public Matches matches(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id,
                            @RequestParam(required = false) @Min(1) @Max(8) Integer matchday,

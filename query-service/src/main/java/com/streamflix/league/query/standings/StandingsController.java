@@ -6,6 +6,8 @@ import com.streamflix.league.standings.Zone;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +43,8 @@ public class StandingsController {
     public record Standings(String tournamentId, TournamentStatus status, List<Row> rows) {
     }
 
+    /** One snapshot of the read model: its queries never see two different moments of the projection. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     @GetMapping("/api/tournaments/{id}/standings")
     public Standings standings(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id) {
         TournamentStatus status = jdbc.queryForList("SELECT status FROM tournaments WHERE id = ?", String.class, id)
