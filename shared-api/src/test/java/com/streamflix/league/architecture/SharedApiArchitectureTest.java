@@ -16,7 +16,8 @@ class SharedApiArchitectureTest {
     static final JavaClasses SHARED_API = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.streamflix.league.api", "com.streamflix.league.draw",
-                    "com.streamflix.league.standings", "com.streamflix.league.knockout");
+                    "com.streamflix.league.standings", "com.streamflix.league.knockout",
+                    "com.streamflix.league.predictions");
 
     @Test
     void sharedApiHasNoSpringAndNoDatabase() {
@@ -32,11 +33,11 @@ class SharedApiArchitectureTest {
                 .check(SHARED_API);
     }
 
-    /** The draw engine, the standings comparator and the bracket: plain Java an auditor can run, no messages. */
+    /** The draw engine, the standings comparator, the bracket and the payout arithmetic: plain Java an auditor can run, no messages. */
     @Test
     void thePureRulesKnowNoMessagesAndNoFramework() {
         noClasses().that().resideInAnyPackage("com.streamflix.league.draw..", "com.streamflix.league.standings..",
-                        "com.streamflix.league.knockout..")
+                        "com.streamflix.league.knockout..", "com.streamflix.league.predictions..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.streamflix.league.api..", "org.axonframework..")
                 .check(SHARED_API);
     }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,20 @@ public class CommandTransactions {
     public CommandTransactions(TransactionTemplate transaction, JdbcTemplate jdbc) {
         this.transaction = transaction;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Two transactions that append to the same aggregates in opposite orders (a match and its tournament, say) can
+     * deadlock in PostgreSQL; it aborts one, which is then simply run again.
+     */
+    static boolean deadlockOrSerialization(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public <T> T run(Supplier<T> work) {
@@ -47,6 +62,10 @@ public class CommandTransactions {
             } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
+                }
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !deadlockOrSerialization(failure)) {
+                    throw failure;
                 }
             }
         }

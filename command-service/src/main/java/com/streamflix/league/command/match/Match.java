@@ -1,6 +1,18 @@
 package com.streamflix.league.command.match;
 
 import com.streamflix.league.api.match.ChangeMatchParticipantsCommand;
+import com.streamflix.league.api.prediction.InvalidPredictionException;
+import com.streamflix.league.api.prediction.PlacePredictionCommand;
+import com.streamflix.league.api.prediction.PredictionBookLockedEvent;
+import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
+import com.streamflix.league.api.prediction.PredictionExistsException;
+import com.streamflix.league.api.prediction.PredictionPlacedEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
+import com.streamflix.league.api.prediction.PredictionSettlementLine;
+import com.streamflix.league.predictions.Parimutuel;
+import com.streamflix.league.predictions.Payout;
+import com.streamflix.league.predictions.Settlement;
+import com.streamflix.league.predictions.Wager;
 import com.streamflix.league.api.match.CorrectMatchResultCommand;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchCompletedEvent;
@@ -26,6 +38,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static com.streamflix.league.api.match.MatchStatus.COMPLETED;
@@ -38,7 +55,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * bracket (K2); then {@code SCHEDULED → LIVE → COMPLETED}, with live scores only while {@code LIVE}. Whether the
  * match may be played now (M2) and whether its result needs a penalties winner (K3) depend on the tournament: the
  * caller asks it in the same transaction ({@code MatchPlay}). A completed result can be corrected; the original stays
- * in the history.
+ * in the history. The match also holds its prediction book (P1–P4): open while {@code SCHEDULED}, locked at kick-off,
+ * settled with the result in the same event stream, and settled again when a correction changes the outcome.
  */
 @Aggregate
 public class Match {
@@ -56,6 +74,14 @@ public class Match {
     private String playerBUserId;
     private Instant scheduledAt;
     private MatchResult result;
+    private int liveScoreA;
+    private int liveScoreB;
+    /** The book, by user (P1: one prediction each), in the order placed. */
+    private final Map<String, PredictionPlacedEvent> predictions = new LinkedHashMap<>();
+    private PredictionPool pool = PredictionPool.EMPTY;
+    private PredictionBookSettledEvent settlement;
+    /** The book was refunded before kick-off because the players changed: it stays closed. */
+    private boolean bookCancelled;
 
     protected Match() {
         // for Axon
@@ -91,6 +117,7 @@ public class Match {
         requireStatus(SCHEDULED, "start");
         MatchStartedEvent started = new MatchStartedEvent(matchId, tournamentId, phase, playerA, playerB);
         apply(started);
+        apply(new PredictionBookLockedEvent(matchId, tournamentId, pool)); // P1: the start locks the book
         return started;
     }
 
@@ -100,7 +127,9 @@ public class Match {
         requireStatus(LIVE, "update the score");
         requireGoals(command.scoreA(), "scoreA");
         requireGoals(command.scoreB(), "scoreB");
-        apply(new MatchScoreUpdatedEvent(matchId, tournamentId, command.scoreA(), command.scoreB()));
+        if (command.scoreA() != liveScoreA || command.scoreB() != liveScoreB) {
+            apply(new MatchScoreUpdatedEvent(matchId, tournamentId, command.scoreA(), command.scoreB()));
+        }
     }
 
     /**
@@ -132,6 +161,9 @@ public class Match {
         }
         MatchCompletedEvent completed = new MatchCompletedEvent(matchId, tournamentId, phase, playerA, playerB, resolved);
         apply(completed);
+        if (!predictions.isEmpty() && !bookCancelled) {
+            apply(settled(resolved, 1, List.of(), null));
+        }
         return completed;
     }
 
@@ -147,7 +179,90 @@ public class Match {
         MatchResultCorrectedEvent event = new MatchResultCorrectedEvent(matchId, tournamentId, phase, playerA, playerB,
                 result, corrected, command.reason());
         apply(event);
+        resettle(corrected, command.reason());
         return event;
+    }
+
+    /**
+     * P1: one prediction per user while the match is {@code SCHEDULED}, on one of its two sides (named by participant
+     * id or user id). The caller debits the wager in the same transaction.
+     */
+    @CommandHandler
+    public PredictionPlacedEvent handle(PlacePredictionCommand command) {
+        PredictionPlacedEvent existing = predictions.get(command.userId());
+        if (existing != null) {
+            throw new PredictionExistsException(existing);
+        }
+        requireStatus(SCHEDULED, "take predictions");
+        if (bookCancelled) {
+            throw new MatchStateException(matchId, status, "take predictions: its book was refunded when its players changed");
+        }
+        if (command.wager() <= 0) {
+            throw new IllegalArgumentException("wager must be positive");
+        }
+        String side = side(command.participantId());
+        PredictionPlacedEvent placed = new PredictionPlacedEvent(matchId, tournamentId, command.predictionId(),
+                command.userId(), side, command.wager(), predictions.size(),
+                pool.with(side.equals(playerA), command.wager()));
+        apply(placed);
+        return placed;
+    }
+
+    private String side(String participantOrUserId) {
+        if (participantOrUserId.equals(playerA) || participantOrUserId.equals(playerAUserId)) {
+            return playerA;
+        }
+        if (participantOrUserId.equals(playerB) || participantOrUserId.equals(playerBUserId)) {
+            return playerB;
+        }
+        throw new InvalidPredictionException("participantId", participantOrUserId + " does not play in this match");
+    }
+
+    /**
+     * P2/P3 on {@code outcome}: the match's winner (a penalties winner decides a level match that had a shoot-out), a
+     * draw refunds; a walkover was not played, so it refunds like a cancelled match.
+     */
+    private PredictionBookSettledEvent settled(MatchResult outcome, int round, List<PredictionSettlementLine> reversals,
+                                               String correctionReason) {
+        return settled(outcome.winnerParticipantId(), outcome.isWalkover(), round, reversals, correctionReason);
+    }
+
+    private PredictionBookSettledEvent settled(String winner, boolean cancelled, int round,
+                                               List<PredictionSettlementLine> reversals, String correctionReason) {
+        List<Wager> wagers = predictions.values().stream()
+                .map(p -> new Wager(p.predictionId(), p.userId(), p.participantId(), p.wager(), p.order())).toList();
+        Settlement settlement = Parimutuel.settle(wagers, playerA, playerB, winner, cancelled);
+        Map<String, PredictionPlacedEvent> byId = new HashMap<>();
+        predictions.values().forEach(p -> byId.put(p.predictionId(), p));
+        List<PredictionSettlementLine> lines = new ArrayList<>();
+        int winners = 0;
+        for (Payout payout : settlement.payouts()) {
+            PredictionPlacedEvent p = byId.get(payout.predictionId());
+            lines.add(new PredictionSettlementLine(p.predictionId(), p.userId(), p.participantId(), p.wager(),
+                    payout.amount()));
+            if (payout.amount() > 0 && p.participantId().equals(settlement.winnerSide())) {
+                winners++;
+            }
+        }
+        return new PredictionBookSettledEvent(matchId, tournamentId, round, settlement.outcome().name(),
+                settlement.winnerSide(), settlement.pool(), winners, lines, reversals, correctionReason);
+    }
+
+    /**
+     * P4: a correction that changes the book's outcome takes back every credit of the last settlement and settles
+     * again; one that leaves it as it was moves no points.
+     */
+    private void resettle(MatchResult corrected, String reason) {
+        if (settlement == null || bookCancelled) {
+            return;
+        }
+        PredictionBookSettledEvent again = settled(corrected, settlement.round() + 1,
+                settlement.lines().stream().filter(line -> line.amount() > 0).toList(), reason);
+        if (again.outcome().equals(settlement.outcome())
+                && java.util.Objects.equals(again.winnerParticipantId(), settlement.winnerParticipantId())) {
+            return;
+        }
+        apply(again);
     }
 
     /** Only a match that has not started can move. */
@@ -167,6 +282,10 @@ public class Match {
             throw new IllegalArgumentException("league fixtures are fixed by the draw");
         }
         if (!command.playerAParticipantId().equals(playerA) || !command.playerBParticipantId().equals(playerB)) {
+            if (!predictions.isEmpty() && settlement == null) {
+                // P3: the match predicted on will not be played as predicted, so its book is refunded and closed
+                apply(settled(null, true, 1, List.of(), command.reason()));
+            }
             apply(new MatchParticipantsChangedEvent(matchId, tournamentId, command.playerAParticipantId(),
                     command.playerAUserId(), command.playerBParticipantId(), command.playerBUserId(), command.reason()));
         }
@@ -223,6 +342,10 @@ public class Match {
         return result;
     }
 
+    PredictionPool pool() {
+        return pool;
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
@@ -248,6 +371,12 @@ public class Match {
     }
 
     @EventSourcingHandler
+    void on(MatchScoreUpdatedEvent event) {
+        liveScoreA = event.scoreA();
+        liveScoreB = event.scoreB();
+    }
+
+    @EventSourcingHandler
     void on(MatchCompletedEvent event) {
         result = event.result();
         status = COMPLETED;
@@ -259,12 +388,24 @@ public class Match {
     }
 
     @EventSourcingHandler
+    void on(PredictionPlacedEvent event) {
+        predictions.put(event.userId(), event);
+        pool = event.pool();
+    }
+
+    @EventSourcingHandler
+    void on(PredictionBookSettledEvent event) {
+        settlement = event;
+    }
+
+    @EventSourcingHandler
     void on(MatchRescheduledEvent event) {
         scheduledAt = event.scheduledAt();
     }
 
     @EventSourcingHandler
     void on(MatchParticipantsChangedEvent event) {
+        bookCancelled = bookCancelled || !predictions.isEmpty();
         playerA = event.playerAParticipantId();
         playerB = event.playerBParticipantId();
         playerAUserId = event.playerAUserId();

@@ -32,7 +32,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         // a viewer's own actions need a viewer's session (the admin key is nobody's registration)
-                        .requestMatchers("/api/tournaments/*/register").hasRole("USER")
+                        .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions").hasRole("USER")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(TwitchLogin.registrations(twitch))

@@ -49,6 +49,8 @@ final class KnockoutStage {
         List<TieLeg> legs;
         final Map<String, LegScore> scores = new HashMap<>();
         String penaltiesWinner;
+        /** Walkovers awarded in this tie, by match: the side that forfeits is out (UEFA), whatever the aggregate. */
+        final Map<String, String> forfeits = new HashMap<>();
         boolean started;
         KnockoutTieDecidedEvent decided;
 
@@ -65,7 +67,8 @@ final class KnockoutStage {
         public boolean equals(Object other) {
             return other instanceof Tie tie && slot.equals(tie.slot) && Objects.equals(better, tie.better)
                     && Objects.equals(worse, tie.worse) && Objects.equals(legs, tie.legs) && scores.equals(tie.scores)
-                    && Objects.equals(penaltiesWinner, tie.penaltiesWinner) && started == tie.started
+                    && Objects.equals(penaltiesWinner, tie.penaltiesWinner) && forfeits.equals(tie.forfeits)
+                    && started == tie.started
                     && Objects.equals(decided, tie.decided);
         }
 
@@ -193,7 +196,24 @@ final class KnockoutStage {
         Tie tie = ties.get(event.slot());
         tie.scores.put(event.matchId(), new LegScore(event.playerAParticipantId(), event.playerBParticipantId(),
                 event.result().scoreA(), event.result().scoreB()));
-        tie.penaltiesWinner = penaltiesWinner(tie, event.result().penaltiesWinnerParticipantId());
+        if (event.result().isWalkover()) {
+            tie.forfeits.put(event.matchId(), event.result().walkoverWinnerParticipantId());
+        } else {
+            tie.forfeits.remove(event.matchId());
+        }
+        tie.penaltiesWinner = tie.forfeits.isEmpty()
+                ? penaltiesWinner(tie, event.result().penaltiesWinnerParticipantId()) : null;
+    }
+
+    /** The side a forfeit sends through, with {@code result} recorded for {@code matchId}; null when none. */
+    static String forfeitWinner(Tie tie, String matchId, com.streamflix.league.api.match.MatchResult result) {
+        Map<String, String> forfeits = new HashMap<>(tie.forfeits);
+        if (result.isWalkover()) {
+            forfeits.put(matchId, result.walkoverWinnerParticipantId());
+        } else {
+            forfeits.remove(matchId);
+        }
+        return forfeits.isEmpty() ? null : forfeits.values().iterator().next();
     }
 
     /**

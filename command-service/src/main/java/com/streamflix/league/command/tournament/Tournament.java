@@ -366,31 +366,53 @@ public class Tournament {
     }
 
     /**
-     * K3: a penalties winner is needed exactly when the result completes a level tie (a level aggregate after the
-     * second leg, a drawn final); a correction of a level tie may keep the shoot-out already recorded.
+     * K3: the shoot-out belongs to the deciding match (the second leg, or the final): it needs a penalties winner
+     * exactly when it leaves the tie level, and no other match takes one. A forfeit decides the tie for the side
+     * awarded the walkover, level or not. A first leg corrected after the second was played may not change whether
+     * the tie is level (the shoot-out would then belong to a match that did not have one): that is refused, saying so.
      */
     private void requireTiePenalties(KnockoutStage.Tie tie, RecordMatchResultCommand command) {
         MatchResult result = command.result();
+        String named = result.penaltiesWinnerParticipantId();
+        boolean deciding = command.matchId().equals(tie.legs.get(tie.legs.size() - 1).matchId());
+        if (named != null && !deciding) {
+            throw new InvalidResultException("penaltiesWinner",
+                    "penaltiesWinner applies only to the deciding match of " + tie.slot.name() + " (K3)");
+        }
+        if (KnockoutStage.forfeitWinner(tie, command.matchId(), result) != null) {
+            if (named != null) {
+                throw new InvalidResultException("penaltiesWinner", "a forfeit decides " + tie.slot.name());
+            }
+            return;
+        }
         LegScore score = new LegScore(command.playerAParticipantId(), command.playerBParticipantId(), result.scoreA(),
                 result.scoreB());
         KnockoutStage.TieScores after = KnockoutStage.withResult(tie, command.matchId(), score);
-        String named = result.penaltiesWinnerParticipantId();
-        if (after.level() && named == null && (command.correctionReason() == null || tie.penaltiesWinner == null)) {
+        if (!deciding) {
+            if (tie.complete() && after.level() != TieOutcome.level(tie.better, tie.worse, tie.legScores())) {
+                throw new CompetitionRuleException("correction-changes-tie", "This would change whether "
+                        + tie.slot.name() + " is level on aggregate after its second leg was played; correct the "
+                        + "second leg's result (with its shoot-out) instead");
+            }
+            return;
+        }
+        if (after.level() && named == null) {
             Map<String, Integer> aggregate = TieOutcome.aggregate(after.legs());
             throw new InvalidResultException("penaltiesWinner", "The " + (tie.legs.size() == 1 ? "final is drawn"
                     : "aggregate is level " + aggregate.get(tie.better) + "–" + aggregate.get(tie.worse))
                     + ": a penaltiesWinner is required (K3)");
         }
         if (!after.level() && named != null) {
-            throw new InvalidResultException("penaltiesWinner", after.complete()
-                    ? "penaltiesWinner does not apply: " + tie.slot.name() + " is decided on aggregate (K3)"
-                    : "penaltiesWinner does not apply to a first leg (K3)");
+            throw new InvalidResultException("penaltiesWinner",
+                    "penaltiesWinner does not apply: " + tie.slot.name() + " is decided on aggregate (K3)");
         }
     }
 
     private KnockoutTieDecidedEvent decision(KnockoutStage.Tie tie, String correctionReason) {
         List<LegScore> legs = tie.legScores();
-        String winner = TieOutcome.winner(tie.better, tie.worse, legs, tie.penaltiesWinner);
+        String forfeit = tie.forfeits.isEmpty() ? null : tie.forfeits.values().iterator().next();
+        String winner = forfeit != null ? forfeit
+                : TieOutcome.winner(tie.better, tie.worse, legs, tie.penaltiesWinner);
         String loser = winner.equals(tie.better) ? tie.worse : tie.better;
         Map<String, Integer> aggregate = TieOutcome.aggregate(legs);
         return new KnockoutTieDecidedEvent(tournamentId, tie.slot.name(), tie.slot.round(), winner, loser,

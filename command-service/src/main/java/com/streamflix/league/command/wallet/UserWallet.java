@@ -10,7 +10,10 @@ import com.streamflix.league.api.wallet.RecordLoginCommand;
 import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
 import com.streamflix.league.api.wallet.RegistrationSlotReleasedEvent;
 import com.streamflix.league.api.wallet.RegistrationSlotReservedEvent;
+import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
+import com.streamflix.league.api.wallet.ReclaimPointsCommand;
 import com.streamflix.league.api.wallet.ReleaseRegistrationSlotCommand;
+import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.api.wallet.ReserveRegistrationSlotCommand;
 import com.streamflix.league.api.wallet.UnbanUserCommand;
 import com.streamflix.league.api.wallet.UserBannedEvent;
@@ -27,6 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.EnumSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -40,6 +44,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class UserWallet {
+
+    /** Debits a banned viewer may not make; an admin's adjustment still can. */
+    private static final Set<TransactionType> SPENDING = EnumSet.of(TransactionType.VOTE_SPEND,
+            TransactionType.PREDICTION_WAGER);
 
     @AggregateIdentifier
     private String userId;
@@ -73,11 +81,36 @@ public class UserWallet {
         if (appliedKeys.contains(command.idempotencyKey())) {
             return balance;
         }
+        if (banned && SPENDING.contains(command.type())) {
+            throw new UserBannedException(userId); // banned viewers cannot wager or vote (V2, P1)
+        }
         if (command.amount() > balance) {
             throw new InsufficientPointsException(balance, command.amount()); // W2
         }
         apply(new PointsDebitedEvent(userId, command.type(), -command.amount(), balance - command.amount(),
                 command.reason(), command.relatedEntityId(), command.idempotencyKey()));
+        return balance;
+    }
+
+    /**
+     * P4: takes back an earlier credit as far as the balance allows (W2 keeps it at zero or above); the rest is
+     * written off, recorded for auditors. Returns the balance after.
+     */
+    @CommandHandler
+    public long handle(ReclaimPointsCommand command) {
+        requirePositive(command.amount());
+        if (appliedKeys.contains(command.idempotencyKey())) {
+            return balance;
+        }
+        long taken = Math.min(balance, command.amount());
+        if (taken > 0) {
+            apply(new PointsDebitedEvent(userId, command.type(), -taken, balance - taken, command.reason(),
+                    command.relatedEntityId(), command.idempotencyKey()));
+        }
+        if (taken < command.amount()) {
+            apply(new PointsWrittenOffEvent(userId, command.type(), command.amount() - taken, command.reason(),
+                    command.relatedEntityId(), command.idempotencyKey()));
+        }
         return balance;
     }
 
@@ -163,6 +196,11 @@ public class UserWallet {
     @EventSourcingHandler
     void on(PointsDebitedEvent event) {
         balance = event.balance();
+        appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
+    }
+
+    @EventSourcingHandler
+    void on(PointsWrittenOffEvent event) {
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
     }
 

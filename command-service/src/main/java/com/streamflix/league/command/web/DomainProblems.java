@@ -1,9 +1,10 @@
 package com.streamflix.league.command.web;
 
+import com.streamflix.league.api.FieldRefusedException;
 import com.streamflix.league.api.StateRefusedException;
+import com.streamflix.league.api.prediction.PredictionExistsException;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.knockout.CompetitionRuleException;
-import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.tournament.InvalidRosterException;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
@@ -55,11 +56,20 @@ public class DomainProblems {
                 .with("currentState", e.currentState()).with("attemptedAction", e.attemptedAction());
     }
 
-    /** RULES K3 and score bounds: the offending field, and nothing changed. */
+    /** RULES K3, P1 and score bounds: the offending field, and nothing changed. */
     @ExceptionHandler
-    ErrorResponseException invalidResult(InvalidResultException e) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-result", e.getMessage())
+    ErrorResponseException fieldRefused(FieldRefusedException e) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.problemType(), e.getMessage())
                 .with("field", e.field());
+    }
+
+    /** RULES P1: one prediction per user per match; the answer shows the first. */
+    @ExceptionHandler
+    ErrorResponseException predictionExists(PredictionExistsException e) {
+        var first = e.existing();
+        return new ApiProblem(HttpStatus.CONFLICT, "prediction-exists", e.getMessage())
+                .with("existing", java.util.Map.of("predictionId", first.predictionId(), "matchId", first.matchId(),
+                        "participantId", first.participantId(), "wager", first.wager()));
     }
 
     /** RULES M2 and the correction windows: why not now. */

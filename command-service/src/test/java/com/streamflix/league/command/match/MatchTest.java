@@ -1,6 +1,8 @@
 package com.streamflix.league.command.match;
 
 import com.streamflix.league.api.match.ChangeMatchParticipantsCommand;
+import com.streamflix.league.api.prediction.PredictionBookLockedEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
 import com.streamflix.league.api.match.CorrectMatchResultCommand;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchCompletedEvent;
@@ -98,7 +100,7 @@ class MatchTest {
     void aScheduledMatchStartsOnce_M1() {
         fixture.given(scheduled(MatchPhase.LEAGUE))
                 .when(new StartMatchCommand(ID))
-                .expectEvents(STARTED)
+                .expectEvents(STARTED, new PredictionBookLockedEvent(ID, "t-1", PredictionPool.EMPTY)) // P1
                 .expectState(match -> assertThat(match.status()).isEqualTo(MatchStatus.LIVE));
         fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
                 .when(new StartMatchCommand(ID))
@@ -113,6 +115,9 @@ class MatchTest {
         fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
                 .when(new UpdateMatchScoreCommand(ID, 1, 0))
                 .expectEvents(new MatchScoreUpdatedEvent(ID, "t-1", 1, 0));
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, new MatchScoreUpdatedEvent(ID, "t-1", 1, 0))
+                .when(new UpdateMatchScoreCommand(ID, 1, 0))
+                .expectNoEvents(); // the same score again is nothing new
         fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
                 .when(new UpdateMatchScoreCommand(ID, -1, 0))
                 .expectException(InvalidResultException.class).expectNoEvents();

@@ -360,4 +360,52 @@ class TournamentProgressionTest {
         assertThat(ofType(step(correction(original, 3, 0, null, "a late goal")), KnockoutTieDecidedEvent.class))
                 .singleElement().satisfies(d -> assertThat(d.winnerAggregate()).isEqualTo(3));
     }
+
+    @Test
+    void aForfeitDecidesTheTieForTheSideAwardedTheWalkoverEvenWhenLevel() {
+        KnockoutTieCreatedEvent tie = seeded().get(0);
+        TieLeg first = tie.legs().get(0);
+        TieLeg second = tie.legs().get(1);
+        step(new RecordMatchStartCommand(ID, first.matchId(), first.phase()));
+        // the worse-placed host loses leg 1 0–3, then the better-placed side does not turn up for leg 2
+        step(result(first.matchId(), first.phase(), first.homeParticipantId(), first.awayParticipantId(), 0, 3, null));
+        RecordMatchResultCommand forfeit = new RecordMatchResultCommand(ID, second.matchId(), second.phase(),
+                second.homeParticipantId(), second.awayParticipantId(),
+                MatchResult.walkover(second.homeParticipantId(), second.awayParticipantId(), second.awayParticipantId()),
+                null, NOW, SEED);
+        assertThat(ofType(step(forfeit), KnockoutTieDecidedEvent.class)).singleElement().satisfies(d -> {
+            assertThat(d.winnerParticipantId()).isEqualTo(tie.worseParticipantId()); // 3–3, the forfeit decides
+            assertThat(d.penaltiesWinnerParticipantId()).isNull();
+        });
+    }
+
+    @Test
+    void theShootOutBelongsToTheDecidingMatch_K3() {
+        KnockoutTieCreatedEvent tie = seeded().get(0);
+        TieLeg first = tie.legs().get(0);
+        TieLeg second = tie.legs().get(1);
+        step(new RecordMatchStartCommand(ID, first.matchId(), first.phase()));
+        RecordMatchResultCommand firstLeg = result(first.matchId(), first.phase(), first.homeParticipantId(),
+                first.awayParticipantId(), 1, 0, null);
+        step(firstLeg);
+        step(new RecordMatchStartCommand(ID, second.matchId(), second.phase()));
+        RecordMatchResultCommand secondLeg = result(second.matchId(), second.phase(), second.homeParticipantId(),
+                second.awayParticipantId(), 1, 0, second.awayParticipantId());
+        step(secondLeg); // 1–1 on aggregate, the worse-placed side through on penalties
+
+        // a correction of the deciding match that leaves the tie level names its shoot-out again
+        attempt(correction(secondLeg, 2, 1, null, "late goals")).expectException(InvalidResultException.class);
+        // a first leg corrected after the second may not change whether the tie is level
+        attempt(correction(firstLeg, 2, 0, null, "a goal missed"))
+                .expectException(CompetitionRuleException.class).expectNoEvents();
+        attempt(correction(firstLeg, 2, 1, second.awayParticipantId(), "a goal missed"))
+                .expectException(InvalidResultException.class).expectNoEvents();
+        // one that keeps it level keeps the shoot-out recorded on the second leg
+        assertThat(ofType(step(correction(firstLeg, 2, 1, null, "both sides scored once more")),
+                KnockoutTieDecidedEvent.class)).singleElement().satisfies(d -> {
+                    assertThat(d.winnerParticipantId()).isEqualTo(second.awayParticipantId());
+                    assertThat(d.penaltiesWinnerParticipantId()).isEqualTo(second.awayParticipantId());
+                    assertThat(d.winnerAggregate()).isEqualTo(2);
+                });
+    }
 }

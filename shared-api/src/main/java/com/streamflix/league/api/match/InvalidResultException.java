@@ -1,15 +1,16 @@
 package com.streamflix.league.api.match;
 
-/** A result that breaks a rule about its content (RULES K3: a penalties winner missing or not applicable), → 422 naming the field. */
-public class InvalidResultException extends RuntimeException {
-    private final String field;
+import com.streamflix.league.api.FieldRefusedException;
+
+/** A result that breaks a rule about its content (RULES K3: a penalties winner missing or not applicable; score bounds). */
+public class InvalidResultException extends FieldRefusedException {
 
     public InvalidResultException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
-    public String field() {
-        return field;
+    @Override
+    public String problemType() {
+        return "invalid-result";
     }
 }

@@ -8,5 +8,7 @@ public enum TransactionType {
     VOTE_REFUND,
     PREDICTION_WAGER,
     PREDICTION_PAYOUT,
-    PREDICTION_REFUND
+    PREDICTION_REFUND,
+    /** An earlier prediction payout or refund taken back after a corrected result (RULES P4). */
+    PREDICTION_REVERSAL
 }
