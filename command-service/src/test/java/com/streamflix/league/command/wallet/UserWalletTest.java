@@ -2,6 +2,8 @@ package com.streamflix.league.command.wallet;
 
 import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
+import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
+import com.streamflix.league.api.wallet.ReclaimPointsCommand;
 import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
 import com.streamflix.league.api.wallet.RegistrationSlotReleasedEvent;
 import com.streamflix.league.api.wallet.RegistrationSlotReservedEvent;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import static com.streamflix.league.api.wallet.TransactionType.ADMIN_ADJUSTMENT;
 import static com.streamflix.league.api.wallet.TransactionType.TWITCH_REWARD_REDEMPTION;
+import static com.streamflix.league.api.wallet.TransactionType.PREDICTION_WAGER;
+import static com.streamflix.league.api.wallet.TransactionType.PREDICTION_REVERSAL;
 import static com.streamflix.league.api.wallet.TransactionType.VOTE_SPEND;
 
 class UserWalletTest {
@@ -142,5 +146,41 @@ class UserWalletTest {
         fixture.given(new WalletOpenedEvent("9001", "cooler_user"), new UserBannedEvent("9001", "spam"))
                 .when(new UnbanUserCommand("9001", "appeal accepted"))
                 .expectEvents(new UserUnbannedEvent("9001", "appeal accepted"));
+    }
+
+    // ---- predictions (RULES P1, P4, W2) ----------------------------------------------------------------------------
+
+    @Test
+    void aReclaimTakesWhatTheBalanceAllowsAndWritesOffTheRest_P4_W2() {
+        ReclaimPointsCommand reclaim = new ReclaimPointsCommand("9001", 150, PREDICTION_REVERSAL, "corrected", "p-1",
+                "prediction-reversal:p-1:2");
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(reclaim)
+                .expectEvents(new PointsDebitedEvent("9001", PREDICTION_REVERSAL, -100, 0, "corrected", "p-1",
+                                "prediction-reversal:p-1:2"),
+                        new PointsWrittenOffEvent("9001", PREDICTION_REVERSAL, 50, "corrected", "p-1",
+                                "prediction-reversal:p-1:2"));
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new PointsDebitedEvent("9001", PREDICTION_REVERSAL, -100, 0, "corrected", "p-1",
+                                "prediction-reversal:p-1:2"))
+                .when(reclaim)
+                .expectNoEvents(); // idempotent
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"))
+                .when(reclaim)
+                .expectEvents(new PointsWrittenOffEvent("9001", PREDICTION_REVERSAL, 150, "corrected", "p-1",
+                        "prediction-reversal:p-1:2"));
+    }
+
+    @Test
+    void aBannedViewerCannotWagerButAnAdminCanStillDebit_P1() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new UserBannedEvent("9001", "spam"))
+                .when(new DebitPointsCommand("9001", 10, PREDICTION_WAGER, "wager", "p-1", "prediction-wager:p-1"))
+                .expectException(UserBannedException.class)
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new UserBannedEvent("9001", "spam"))
+                .when(new DebitPointsCommand("9001", 10, ADMIN_ADJUSTMENT, "fine", null, "admin:1"))
+                .expectSuccessfulHandlerExecution();
     }
 }
