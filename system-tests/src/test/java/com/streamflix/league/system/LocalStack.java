@@ -43,7 +43,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     final Settings settings;
-    final ServiceProcess command;
+    /** Replaced by {@link #killAndRestartCommand()}. */
+    volatile ServiceProcess command;
     final ServiceProcess query;
     final ServiceProcess realtime;
     final EdgeProxy edge;
@@ -59,16 +60,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Settings settings) throws Exception {
         Path root = repositoryRoot();
-        Map<String, String> env = new HashMap<>(settings.extraEnvironment());
-        env.put("SPRING_DATASOURCE_URL", settings.dbUrl());
-        env.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
-        env.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword() == null ? "" : settings.dbPassword());
-        env.put("STREAMFLIX_JWT_SECRET", settings.secrets().jwtSecret());
-        env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.secrets().webhookSecret());
-        env.put("STREAMFLIX_ADMIN_KEY", settings.secrets().adminKey());
-        env.put("STREAMFLIX_TWITCH_TOKENENCRYPTIONKEY", settings.secrets().tokenEncryptionKey());
-        env.put("STREAMFLIX_ALLOWEDORIGINS", String.join(",", settings.allowedOrigins()));
-        List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+        Map<String, String> env = environment(settings);
+        List<String> jvm = JVM_OPTIONS;
         ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
                 log(settings, "command-service"));
         List<ServiceProcess> started = new ArrayList<>(List.of(command));
@@ -89,6 +82,29 @@ public final class LocalStack implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+
+    private static Map<String, String> environment(Settings settings) {
+        Map<String, String> env = new HashMap<>(settings.extraEnvironment());
+        env.put("SPRING_DATASOURCE_URL", settings.dbUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
+        env.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword() == null ? "" : settings.dbPassword());
+        env.put("STREAMFLIX_JWT_SECRET", settings.secrets().jwtSecret());
+        env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.secrets().webhookSecret());
+        env.put("STREAMFLIX_ADMIN_KEY", settings.secrets().adminKey());
+        env.put("STREAMFLIX_TWITCH_TOKENENCRYPTIONKEY", settings.secrets().tokenEncryptionKey());
+        env.put("STREAMFLIX_ALLOWEDORIGINS", String.join(",", settings.allowedOrigins()));
+        return env;
+    }
+
+    /** A crash: command-service killed with SIGKILL (no shutdown of any kind), then started again on its port. */
+    void killAndRestartCommand() throws Exception {
+        command.kill();
+        command = ServiceProcess.start(repositoryRoot(), "command-service", settings.commandPort(), environment(settings),
+                JVM_OPTIONS, log(settings, "command-service-restarted"));
+        command.awaitHealthy(STARTUP);
     }
 
     private static CompletableFuture<Void> awaitAsync(ServiceProcess service) {

@@ -86,6 +86,12 @@ final class ServiceProcess implements AutoCloseable {
         return log == null ? "" : " (log: " + log + ")";
     }
 
+    /** kill -9: the JVM gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy(); // SIGTERM: Spring shuts down gracefully

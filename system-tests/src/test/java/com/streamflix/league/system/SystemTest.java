@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,10 @@ abstract class SystemTest {
 
     /** The broadcaster's one-time OAuth grant, as the browser would run it. */
     static void connectBroadcaster() throws Exception {
+        connectBroadcaster(client);
+    }
+
+    static void connectBroadcaster(StackClient client) throws Exception {
         var twitch = StackFixture.TWITCH;
         twitch.tokenForCode("broadcaster-code", "broadcaster-access", "broadcaster-refresh", 14400,
                 "[\"channel:read:subscriptions\",\"channel:read:redemptions\"]");
@@ -56,4 +63,31 @@ abstract class SystemTest {
         return user;
     }
 
+
+    /** A tournament in {@code LEAGUE_PHASE}: 36 subscribers registered through the edge, confirmed in order, drawn. */
+    record League(String id, List<String> seeding) {
+    }
+
+    static League leaguePhase(StackClient client, String name, long seed) throws Exception {
+        var created = client.admin("POST", "/api/admin/tournaments", "{\"name\":\"" + name + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String tournament = StackClient.JSON.readTree(created.body()).path("id").asText();
+        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/open-registration", null));
+        List<String> seeding = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            String user = subscriber();
+            seeding.add(user);
+            ok(client.viewer(user, "POST", "/api/tournaments/" + tournament + "/register", null));
+        }
+        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/close-registration", null));
+        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/confirm-participants", "{\"userIds\":["
+                + seeding.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}"));
+        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw",
+                "{\"seed\":" + seed + ",\"firstMatchdayAt\":\"2026-12-01T19:00:00Z\"}"));
+        return new League(tournament, seeding);
+    }
+
+    static void ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+    }
 }

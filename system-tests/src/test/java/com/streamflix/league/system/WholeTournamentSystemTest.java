@@ -12,7 +12,6 @@ import com.streamflix.league.standings.StandingsRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,21 +94,9 @@ class WholeTournamentSystemTest extends SystemTest {
     // ---- the roster and the draw ------------------------------------------------------------------------------------
 
     void roster() throws Exception {
-        var created = client.admin("POST", "/api/admin/tournaments", "{\"name\":\"Champions Night\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        tournament = JSON.readTree(created.body()).path("id").asText();
-        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/open-registration", null));
-        seeding = new ArrayList<>();
-        for (int i = 0; i < 36; i++) {
-            String user = subscriber();
-            seeding.add(user);
-            ok(client.viewer(user, "POST", "/api/tournaments/" + tournament + "/register", null));
-        }
-        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/close-registration", null));
-        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/confirm-participants", "{\"userIds\":["
-                + seeding.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}"));
-        ok(client.admin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw",
-                "{\"seed\":" + DRAW_SEED + ",\"firstMatchdayAt\":\"2026-12-01T19:00:00Z\"}"));
+        League league = leaguePhase(client, "Champions Night", DRAW_SEED);
+        tournament = league.id();
+        seeding = league.seeding();
     }
 
     // ---- the league -------------------------------------------------------------------------------------------------
@@ -339,9 +326,5 @@ class WholeTournamentSystemTest extends SystemTest {
                         r16.path("playerB").path("participantId").asText());
             }
         }
-    }
-
-    static void ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
     }
 }
