@@ -3,6 +3,9 @@ package com.streamflix.league.realtime.match;
 import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.match.MatchStatus;
+import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
+import com.streamflix.league.predictions.Parimutuel;
 
 import java.time.Instant;
 
@@ -10,7 +13,9 @@ import java.time.Instant;
  * The wire format of {@code /api/matches/{id}/live} (API.md, Sockets; RULES M1). Every message names its match and
  * the version of the match's stream it reflects (the match aggregate's sequence number + 1 after the event), so a
  * client, like the server, can ignore anything not newer than what it has. Player A is the home side; times are
- * ISO-8601 UTC. Votes and predictions will add their own messages, stamped with their own stream's version.
+ * ISO-8601 UTC. The prediction book (RULES P1-P4) is part of the match's stream: its events share the match's
+ * sequence numbers, so its messages ({@code PREDICTIONS_*}) carry the same kind of version. Votes will add their own
+ * messages, stamped with their own stream's version.
  */
 public final class MatchLiveMessages {
 
@@ -19,7 +24,8 @@ public final class MatchLiveMessages {
 
     /** A message of the match's own stream. */
     public sealed interface MatchMessage permits MatchSnapshot, MatchStarted, ScoreUpdate, MatchCompleted,
-            ResultCorrected, MatchRescheduled, ParticipantsChanged {
+            ResultCorrected, MatchRescheduled, ParticipantsChanged, PredictionsUpdated, PredictionsLocked,
+            PredictionsSettled {
         String type();
 
         String matchId();
@@ -44,31 +50,104 @@ public final class MatchLiveMessages {
      * the rest null) for a match not scheduled yet; the score is null until the match starts, then 0–0, and
      * {@code result} is set once it is completed. A match's scheduling is also pushed as a {@code SNAPSHOT}, so a
      * viewer who connected before it was stored learns it; a client replaces its state with any SNAPSHOT newer than
-     * what it has. The running vote and the prediction pool will join as fields of their own, each with its stream's
-     * version.
+     * what it has. {@code predictions} is the match's prediction book as of the same version (null while the match is
+     * unknown, and whenever predictions are switched off, {@code streamflix.predictions.enabled=false}). The running
+     * vote will join as a field of its own, with its stream's version.
      */
     public record MatchSnapshot(String type, String matchId, long version, String status, String tournamentId,
                                 String phase, Integer matchday, String scheduledAt, Player playerA, Player playerB,
-                                Integer scoreA, Integer scoreB, Result result) implements MatchMessage {
+                                Integer scoreA, Integer scoreB, Result result, Predictions predictions)
+            implements MatchMessage {
         public static final String UNKNOWN = "UNKNOWN";
 
         public MatchSnapshot(String matchId, long version, String status, String tournamentId, String phase,
                              Integer matchday, Instant scheduledAt, Player playerA, Player playerB, Integer scoreA,
-                             Integer scoreB, Result result) {
+                             Integer scoreB, Result result, Predictions predictions) {
             this("SNAPSHOT", matchId, version, status, tournamentId, phase, matchday, iso(scheduledAt), playerA,
-                    playerB, scoreA, scoreB, result);
+                    playerB, scoreA, scoreB, result, predictions);
         }
 
-        /** A match just scheduled, as its first event says: pushed too, for viewers the store has not caught up. */
-        static MatchSnapshot scheduled(MatchScheduledEvent event, long version) {
+        /** A snapshot without the prediction book (predictions switched off). */
+        public MatchSnapshot(String matchId, long version, String status, String tournamentId, String phase,
+                             Integer matchday, Instant scheduledAt, Player playerA, Player playerB, Integer scoreA,
+                             Integer scoreB, Result result) {
+            this(matchId, version, status, tournamentId, phase, matchday, scheduledAt, playerA, playerB, scoreA,
+                    scoreB, result, null);
+        }
+
+        /**
+         * A match just scheduled, as its first event says: pushed too, for viewers the store has not caught up. Its
+         * book is open and empty (P1), or absent when predictions are switched off.
+         */
+        static MatchSnapshot scheduled(MatchScheduledEvent event, long version, boolean predictionsEnabled) {
             return new MatchSnapshot(event.matchId(), version, MatchStatus.SCHEDULED.name(), event.tournamentId(),
                     event.phase().name(), event.matchday(), event.scheduledAt(),
                     new Player(event.playerAParticipantId(), event.playerAUserId()),
-                    new Player(event.playerBParticipantId(), event.playerBUserId()), null, null, null);
+                    new Player(event.playerBParticipantId(), event.playerBUserId()), null, null, null,
+                    predictionsEnabled ? Predictions.of(Predictions.OPEN, PredictionPool.EMPTY) : null);
         }
 
         static MatchSnapshot unknown(String matchId) {
             return new MatchSnapshot(matchId, 0, UNKNOWN, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * The match's prediction book in a {@code SNAPSHOT} (RULES P1-P4): {@code status} {@code OPEN} while predictions
+     * are taken, {@code LOCKED} from the start (or for a match that ended without a settlement, e.g. an empty book),
+     * {@code SETTLED} once paid out or refunded; the pool (points) and number of predictions per side (A = home), and
+     * the implied decimal odds per side, total pool / side's pool ({@link Parimutuel#impliedOdds}), null for a side
+     * nobody picked.
+     */
+    public record Predictions(String status, long poolA, long poolB, int countA, int countB, Double oddsA,
+                              Double oddsB) {
+        public static final String OPEN = "OPEN";
+        public static final String LOCKED = "LOCKED";
+        public static final String SETTLED = "SETTLED";
+
+        public static Predictions of(String status, PredictionPool pool) {
+            return new Predictions(status, pool.poolA(), pool.poolB(), pool.countA(), pool.countB(),
+                    Parimutuel.impliedOdds(pool.poolA(), pool.poolB(), true),
+                    Parimutuel.impliedOdds(pool.poolA(), pool.poolB(), false));
+        }
+    }
+
+    /**
+     * The open book's pool changed (RULES P1): throttled per match (at most one every
+     * {@code streamflix.realtime.prediction-update-interval}), always the newest pool, {@code version} that of the
+     * placement it shows.
+     */
+    public record PredictionsUpdated(String type, String matchId, long version, long poolA, long poolB, int countA,
+                                     int countB, Double oddsA, Double oddsB) implements MatchMessage {
+        public PredictionsUpdated(String matchId, long version, PredictionPool pool) {
+            this("PREDICTIONS_UPDATED", matchId, version, pool.poolA(), pool.poolB(), pool.countA(), pool.countB(),
+                    Parimutuel.impliedOdds(pool.poolA(), pool.poolB(), true),
+                    Parimutuel.impliedOdds(pool.poolA(), pool.poolB(), false));
+        }
+    }
+
+    /** The match started, so its book takes no more predictions (RULES P1, M1): the final pool per side. */
+    public record PredictionsLocked(String type, String matchId, long version, long poolA, long poolB, int countA,
+                                    int countB) implements MatchMessage {
+        public PredictionsLocked(String matchId, long version, PredictionPool pool) {
+            this("PREDICTIONS_LOCKED", matchId, version, pool.poolA(), pool.poolB(), pool.countA(), pool.countB());
+        }
+    }
+
+    /**
+     * The book was settled (RULES P2, P3), or settled again after a corrected result (P4, {@code round} > 1 and
+     * {@code correctionReason} set): {@code outcome} is {@code PAID}, {@code REFUNDED_DRAW},
+     * {@code REFUNDED_NO_WINNER} or {@code REFUNDED_CANCELLED}; {@code winnerParticipantId} the winning side (null for
+     * a draw or a cancelled match); {@code pool} the whole pool in points; {@code winners} the number of predictions
+     * paid as winners (0 when refunded). A book cancelled because its match's players changed has its reason in
+     * {@code correctionReason} too.
+     */
+    public record PredictionsSettled(String type, String matchId, long version, int round, String outcome,
+                                     String winnerParticipantId, long pool, int winners, String correctionReason)
+            implements MatchMessage {
+        public PredictionsSettled(long version, PredictionBookSettledEvent event) {
+            this("PREDICTIONS_SETTLED", event.matchId(), version, event.round(), event.outcome(),
+                    event.winnerParticipantId(), event.pool(), event.winners(), event.correctionReason());
         }
     }
 

@@ -9,8 +9,13 @@ import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.match.MatchScoreUpdatedEvent;
 import com.streamflix.league.api.match.MatchStartedEvent;
 import com.streamflix.league.api.match.MatchStatus;
+import com.streamflix.league.api.prediction.PredictionBookLockedEvent;
+import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
+import com.streamflix.league.api.prediction.PredictionPlacedEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
 import com.streamflix.league.realtime.match.MatchLiveMessages.MatchSnapshot;
 import com.streamflix.league.realtime.match.MatchLiveMessages.Player;
+import com.streamflix.league.realtime.match.MatchLiveMessages.Predictions;
 import com.streamflix.league.realtime.match.MatchLiveMessages.Result;
 import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +33,9 @@ import java.util.stream.Stream;
 /**
  * Every match as a new viewer's first message shows it ({@code SNAPSHOT}), in {@code match_snapshot}. A tracking
  * processor shared by the realtime instances (token stored) keeps it; each change is written only over an older
- * version, so a redelivered event changes nothing.
+ * version, so a redelivered event changes nothing. The match's prediction book (status and pool per side, RULES
+ * P1-P4) is kept in the same row: its events are the match's, so they move the same version. It is kept while
+ * predictions are switched off too, and only left out of what {@link #current} answers.
  */
 @Component
 @ProcessingGroup(MatchSnapshots.PROCESSING_GROUP)
@@ -36,28 +43,34 @@ public class MatchSnapshots {
     static final String PROCESSING_GROUP = "realtime-matches";
 
     private final JdbcTemplate jdbc;
+    private final boolean predictionsEnabled;
 
-    public MatchSnapshots(JdbcTemplate jdbc) {
+    public MatchSnapshots(JdbcTemplate jdbc, PredictionsProperties predictions) {
         this.jdbc = jdbc;
+        this.predictionsEnabled = predictions.enabled();
     }
 
+    /** P1: a scheduled match's book is open, and empty. */
     @EventHandler
     void on(MatchScheduledEvent event, @SequenceNumber long sequenceNumber) {
         jdbc.update("""
                         INSERT INTO match_snapshot (match_id, tournament_id, version, status, phase, matchday,
                             scheduled_at, player_a_participant_id, player_a_user_id, player_b_participant_id,
-                            player_b_user_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (match_id) DO NOTHING""",
+                            player_b_user_id, predictions_status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (match_id) DO NOTHING""",
                 event.matchId(), event.tournamentId(), Push.versionAfter(sequenceNumber),
                 MatchStatus.SCHEDULED.name(), event.phase().name(), event.matchday(),
                 Timestamp.from(event.scheduledAt()), event.playerAParticipantId(), event.playerAUserId(),
-                event.playerBParticipantId(), event.playerBUserId());
+                event.playerBParticipantId(), event.playerBUserId(), Predictions.OPEN);
     }
 
-    /** M1: the live score starts at 0–0. */
+    /** M1: the live score starts at 0–0; the start locks the book (P1, its own event follows). */
     @EventHandler
     void on(MatchStartedEvent event, @SequenceNumber long sequenceNumber) {
-        change(event.matchId(), sequenceNumber, "status = ?, score_a = 0, score_b = 0", MatchStatus.LIVE.name());
+        change(event.matchId(), sequenceNumber, """
+                        status = ?, score_a = 0, score_b = 0,
+                        predictions_status = CASE predictions_status WHEN ? THEN ? ELSE predictions_status END""",
+                MatchStatus.LIVE.name(), Predictions.OPEN, Predictions.LOCKED);
     }
 
     @EventHandler
@@ -89,6 +102,30 @@ public class MatchSnapshots {
                 event.playerBUserId());
     }
 
+    /** P1: the open book's pool after the placement. */
+    @EventHandler
+    void on(PredictionPlacedEvent event, @SequenceNumber long sequenceNumber) {
+        pool(event.matchId(), sequenceNumber, Predictions.OPEN, event.pool());
+    }
+
+    @EventHandler
+    void on(PredictionBookLockedEvent event, @SequenceNumber long sequenceNumber) {
+        pool(event.matchId(), sequenceNumber, Predictions.LOCKED, event.pool());
+    }
+
+    /** P2-P4: settled (again, after a correction); the pool per side stays as the book closed. */
+    @EventHandler
+    void on(PredictionBookSettledEvent event, @SequenceNumber long sequenceNumber) {
+        change(event.matchId(), sequenceNumber, "predictions_status = ?", Predictions.SETTLED);
+    }
+
+    private void pool(String matchId, long sequenceNumber, String status, PredictionPool pool) {
+        change(matchId, sequenceNumber, """
+                        predictions_status = ?, predictions_pool_a = ?, predictions_pool_b = ?,
+                        predictions_count_a = ?, predictions_count_b = ?""",
+                status, pool.poolA(), pool.poolB(), pool.countA(), pool.countB());
+    }
+
     private void result(String matchId, long sequenceNumber, MatchResult result) {
         change(matchId, sequenceNumber, """
                         status = ?, score_a = ?, score_b = ?, penalties_winner_participant_id = ?,
@@ -111,11 +148,12 @@ public class MatchSnapshots {
                 SELECT match_id, version, status, tournament_id, phase, matchday, scheduled_at,
                        player_a_participant_id, player_a_user_id, player_b_participant_id, player_b_user_id,
                        score_a, score_b, penalties_winner_participant_id, walkover_winner_participant_id,
-                       winner_participant_id
-                FROM match_snapshot WHERE match_id = ?""", MatchSnapshots::snapshot, matchId).stream().findFirst();
+                       winner_participant_id, predictions_status, predictions_pool_a, predictions_pool_b,
+                       predictions_count_a, predictions_count_b
+                FROM match_snapshot WHERE match_id = ?""", this::snapshot, matchId).stream().findFirst();
     }
 
-    private static MatchSnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
+    private MatchSnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
         String status = row.getString("status");
         Integer scoreA = row.getObject("score_a", Integer.class);
         Integer scoreB = row.getObject("score_b", Integer.class);
@@ -130,6 +168,12 @@ public class MatchSnapshots {
                 scheduledAt == null ? null : scheduledAt.toInstant(),
                 new Player(row.getString("player_a_participant_id"), row.getString("player_a_user_id")),
                 new Player(row.getString("player_b_participant_id"), row.getString("player_b_user_id")),
-                scoreA, scoreB, result);
+                scoreA, scoreB, result, predictionsEnabled ? predictions(row) : null);
+    }
+
+    private static Predictions predictions(ResultSet row) throws SQLException {
+        return Predictions.of(row.getString("predictions_status"), new PredictionPool(
+                row.getLong("predictions_pool_a"), row.getLong("predictions_pool_b"),
+                row.getInt("predictions_count_a"), row.getInt("predictions_count_b")));
     }
 }

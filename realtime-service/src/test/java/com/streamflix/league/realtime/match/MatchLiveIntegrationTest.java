@@ -12,7 +12,15 @@ import com.streamflix.league.api.match.MatchResultCorrectedEvent;
 import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.match.MatchScoreUpdatedEvent;
 import com.streamflix.league.api.match.MatchStartedEvent;
+import com.streamflix.league.api.prediction.PredictionBookLockedEvent;
+import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
+import com.streamflix.league.api.prediction.PredictionPlacedEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
+import com.streamflix.league.api.prediction.PredictionSettlementLine;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.predictions.Parimutuel;
+import com.streamflix.league.predictions.Settlement;
+import com.streamflix.league.predictions.Wager;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.realtime.wallet.BalancePusher;
 import com.streamflix.league.testsupport.TestDatabase;
@@ -196,6 +204,116 @@ class MatchLiveIntegrationTest {
             assertThat(snapshot.path("scoreB").asInt()).isEqualTo(1);
             assertThat(snapshot.path("result").path("winnerParticipantId").asText()).isEqualTo("pc");
             assertThat(snapshot.path("result").path("walkover").asBoolean()).isFalse();
+        }
+    }
+
+    /**
+     * Issue 11 over a real socket: a burst of placements gives the newest pool (throttled: the first at once, the
+     * last when its window ends), the start locks the book with its final pool, the resolution settles it (P2); the
+     * stored snapshot carries the book as of its version.
+     */
+    @Test
+    void theBookIsPushedAsItsPoolChangesThenLockedThenSettled_P1_P2() throws Exception {
+        String match = newMatch();
+        String a = "pa-" + match;
+        String b = "pb-" + match;
+        append(match, scheduled(match));
+        awaitTrue(() -> snapshots.current(match).isPresent(), "the stored snapshot");
+
+        try (Viewer viewer = connect(match, ORIGIN)) {
+            JsonNode snapshot = viewer.next();
+            assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
+            JsonNode book = snapshot.path("predictions");
+            assertThat(book.path("status").asText()).isEqualTo("OPEN");
+            assertThat(book.path("poolA").asLong()).isZero();
+            assertThat(book.path("countB").asInt()).isZero();
+            assertThat(book.has("oddsA")).isTrue();
+            assertThat(book.path("oddsA").isNull()).isTrue();
+
+            PredictionPool pool = PredictionPool.EMPTY;
+            List<Object> placements = new ArrayList<>();
+            List<Wager> wagers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                boolean sideA = i % 3 != 0;
+                long wager = 100L * (i + 1);
+                pool = pool.with(sideA, wager);
+                placements.add(new PredictionPlacedEvent(match, "t1", "x" + i, "u" + i, sideA ? a : b, wager, i,
+                        pool));
+                wagers.add(new Wager("x" + i, "u" + i, sideA ? a : b, wager, i));
+            }
+            append(match, placements.toArray()); // versions 2..11
+
+            List<JsonNode> updates = new ArrayList<>();
+            JsonNode update;
+            do {
+                update = viewer.next();
+                assertThat(update.path("type").asText()).isEqualTo("PREDICTIONS_UPDATED");
+                updates.add(update);
+            } while (update.path("version").asLong() < 11);
+            assertThat(updates).as("one at once, one when the window ends").hasSizeLessThanOrEqualTo(2);
+            assertThat(update.path("matchId").asText()).isEqualTo(match);
+            assertThat(update.path("version").asLong()).isEqualTo(11);
+            assertThat(update.path("poolA").asLong()).isEqualTo(pool.poolA());
+            assertThat(update.path("poolB").asLong()).isEqualTo(pool.poolB());
+            assertThat(update.path("countA").asInt()).isEqualTo(6);
+            assertThat(update.path("countB").asInt()).isEqualTo(4);
+            assertThat(update.path("oddsA").asDouble()).isEqualTo((double) pool.total() / pool.poolA());
+            assertThat(update.path("oddsB").asDouble()).isEqualTo((double) pool.total() / pool.poolB());
+
+            awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 11).orElse(false), "the stored pool");
+            try (Viewer late = connect(match, ORIGIN)) {
+                JsonNode stored = late.next().path("predictions");
+                assertThat(stored.path("status").asText()).isEqualTo("OPEN");
+                assertThat(stored.path("poolA").asLong()).isEqualTo(pool.poolA());
+                assertThat(stored.path("poolB").asLong()).isEqualTo(pool.poolB());
+                assertThat(stored.path("countA").asInt()).isEqualTo(6);
+                assertThat(stored.path("oddsB").asDouble()).isEqualTo((double) pool.total() / pool.poolB());
+            }
+
+            append(match, new MatchStartedEvent(match, "t1", MatchPhase.LEAGUE, a, b),
+                    new PredictionBookLockedEvent(match, "t1", pool));
+            JsonNode started = viewer.next();
+            assertThat(started.path("type").asText()).isEqualTo("MATCH_STARTED");
+            assertThat(started.path("version").asLong()).isEqualTo(12);
+            JsonNode locked = viewer.next();
+            assertThat(locked.path("type").asText()).isEqualTo("PREDICTIONS_LOCKED");
+            assertThat(locked.path("matchId").asText()).isEqualTo(match);
+            assertThat(locked.path("version").asLong()).isEqualTo(13);
+            assertThat(locked.path("poolA").asLong()).isEqualTo(pool.poolA());
+            assertThat(locked.path("poolB").asLong()).isEqualTo(pool.poolB());
+            assertThat(locked.path("countA").asInt()).isEqualTo(6);
+            assertThat(locked.path("countB").asInt()).isEqualTo(4);
+
+            Settlement settlement = Parimutuel.settle(wagers, a, b, b, false);
+            List<PredictionSettlementLine> lines = settlement.payouts().stream()
+                    .map(p -> new PredictionSettlementLine(p.predictionId(), p.userId(),
+                            wagers.stream().filter(w -> w.predictionId().equals(p.predictionId())).findFirst()
+                                    .orElseThrow().side(), 0, p.amount()))
+                    .toList();
+            append(match, new MatchCompletedEvent(match, "t1", MatchPhase.LEAGUE, a, b,
+                            MatchResult.played(a, b, 0, 1, null)),
+                    new PredictionBookSettledEvent(match, "t1", 1, settlement.outcome().name(), b, settlement.pool(),
+                            4, lines, List.of(), null));
+            assertThat(viewer.next().path("type").asText()).isEqualTo("MATCH_COMPLETED");
+            JsonNode settled = viewer.next();
+            assertThat(settled.path("type").asText()).isEqualTo("PREDICTIONS_SETTLED");
+            assertThat(settled.path("matchId").asText()).isEqualTo(match);
+            assertThat(settled.path("version").asLong()).isEqualTo(15);
+            assertThat(settled.path("round").asInt()).isEqualTo(1);
+            assertThat(settled.path("outcome").asText()).isEqualTo("PAID");
+            assertThat(settled.path("winnerParticipantId").asText()).isEqualTo(b);
+            assertThat(settled.path("pool").asLong()).isEqualTo(pool.total());
+            assertThat(settled.path("winners").asInt()).isEqualTo(4);
+            assertThat(settled.has("correctionReason")).isTrue();
+            assertThat(settled.path("correctionReason").isNull()).isTrue();
+        }
+
+        awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 15).orElse(false), "the stored settlement");
+        try (Viewer late = connect(match, ORIGIN)) {
+            JsonNode snapshot = late.next();
+            assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(snapshot.path("predictions").path("status").asText()).isEqualTo("SETTLED");
+            assertThat(snapshot.path("predictions").path("countB").asInt()).isEqualTo(4);
         }
     }
 

@@ -125,7 +125,7 @@ class MatchSocketsTest {
 
     @Test
     void aMatchNotKnownYetIsAnUnknownSnapshotAtVersionZero() {
-        var handler = new MatchLiveHandler(sockets, new MatchSnapshots(null) {
+        var handler = new MatchLiveHandler(sockets, new MatchSnapshots(null, PredictionsProperties.ON) {
             @Override
             public Optional<MatchSnapshot> current(String matchId) {
                 return Optional.empty();
@@ -150,7 +150,7 @@ class MatchSocketsTest {
     void aViewerWaitingForAMatchNotStoredYetGetsItsSchedulingAsASnapshot_M1() {
         Viewer early = new Viewer();
         sockets.register("m1", early, () -> MatchSnapshot.unknown("m1"));
-        new MatchPusher(sockets).on(new MatchScheduledEvent("m1", "t1", MatchPhase.LEAGUE, 3, "p-a", "u-a", "p-b",
+        pusher().on(new MatchScheduledEvent("m1", "t1", MatchPhase.LEAGUE, 3, "p-a", "u-a", "p-b",
                 "u-b", KICK_OFF), 0);
 
         assertThat(early.types()).containsExactly("SNAPSHOT", "SNAPSHOT");
@@ -349,7 +349,7 @@ class MatchSocketsTest {
     void everyMatchEventIsPushedInTheContractsShape_M1() {
         Viewer viewer = new Viewer();
         sockets.register("m1", viewer, () -> scheduled("m1", 1));
-        MatchPusher pusher = new MatchPusher(sockets);
+        MatchPusher pusher = pusher();
         MatchResult played = MatchResult.played("p-a", "p-b", 1, 1, "p-b");
         MatchResult corrected = MatchResult.played("p-a", "p-b", 2, 1, null);
 
@@ -388,7 +388,7 @@ class MatchSocketsTest {
     void aWalkoverIsPushedAsOne_M1() {
         Viewer viewer = new Viewer();
         sockets.register("m1", viewer, () -> scheduled("m1", 1));
-        new MatchPusher(sockets).on(new MatchCompletedEvent("m1", "t1", MatchPhase.LEAGUE, "p-a", "p-b",
+        pusher().on(new MatchCompletedEvent("m1", "t1", MatchPhase.LEAGUE, "p-a", "p-b",
                 MatchResult.walkover("p-a", "p-b", "p-b")), 1);
 
         JsonNode completed = viewer.messages().get(1);
@@ -421,6 +421,12 @@ class MatchSocketsTest {
         }
         assertThat(response.getStatus()).isNotEqualTo(HttpStatus.OK.value());
         return response.getStatus();
+    }
+
+    /** The pusher as the service has it, its prediction updates' windows never ending (none are pushed here). */
+    private MatchPusher pusher() {
+        return new MatchPusher(sockets, new PredictionUpdates(sockets::push, Duration.ofMillis(250), (task, delay) -> {
+        }), PredictionsProperties.ON);
     }
 
     private MatchSockets pooledSockets(int threads, int queue) {
