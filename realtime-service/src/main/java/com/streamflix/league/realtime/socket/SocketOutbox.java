@@ -42,6 +42,7 @@ public final class SocketOutbox {
 
     private final WebSocketSession session;
     private final Executor sender;
+    private final Executor closer;
     private final int capacity;
     private final Consumer<SocketOutbox> forget;
     private final BlockingQueue<WebSocketMessage<?>> queue;
@@ -52,10 +53,11 @@ public final class SocketOutbox {
     private final Map<String, Long> versions = new HashMap<>();
     private List<Push> waiting = new ArrayList<>(); // null once the snapshot is queued
 
-    SocketOutbox(WebSocketSession session, Executor sender, int capacity, Duration sendTimeLimit,
+    SocketOutbox(WebSocketSession session, Executor sender, Executor closer, int capacity, Duration sendTimeLimit,
                  Consumer<SocketOutbox> forget) {
         this.session = session;
         this.sender = sender;
+        this.closer = closer;
         this.capacity = capacity;
         this.forget = forget;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -175,13 +177,18 @@ public final class SocketOutbox {
             return;
         }
         forget.accept(this);
-        submit(() -> {
+        Runnable closing = () -> {
             try {
                 session.close(status);
             } catch (IOException | RuntimeException alreadyGone) {
                 // nothing left to close
             }
-        });
+        };
+        try {
+            closer.execute(closing); // not on the send threads: a stalled close must not hold one
+        } catch (RejectedExecutionException shuttingDown) {
+            // the service is stopping; the container closes what is left
+        }
     }
 
     /** Stops sending (the socket is closed or being closed); true the first time. */

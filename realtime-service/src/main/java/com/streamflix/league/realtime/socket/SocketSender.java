@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,12 +24,19 @@ import java.util.function.Consumer;
  */
 public final class SocketSender implements AutoCloseable {
     private final Executor executor;
+    /** Closes run apart from sends: closing a stalled connection can block as long as a send, holding a thread. */
+    private final Executor closer;
     private final int queueCapacity;
     private final Duration sendTimeLimit;
     private final List<ChannelSockets> channels = new CopyOnWriteArrayList<>();
 
     public SocketSender(Executor executor, int queueCapacity, Duration sendTimeLimit) {
+        this(executor, executor, queueCapacity, sendTimeLimit);
+    }
+
+    public SocketSender(Executor executor, Executor closer, int queueCapacity, Duration sendTimeLimit) {
         this.executor = executor;
+        this.closer = closer;
         this.queueCapacity = queueCapacity;
         this.sendTimeLimit = sendTimeLimit;
     }
@@ -44,7 +52,13 @@ public final class SocketSender implements AutoCloseable {
         // unbounded task queue: it holds at most one drain task per socket (and a close per closing socket)
         var pool = new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), named);
-        return new SocketSender(pool, properties.sendQueue(), properties.sendTimeout());
+        AtomicInteger closers = new AtomicInteger();
+        var closer = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "socket-close-" + closers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new SocketSender(pool, closer, properties.sendQueue(), properties.sendTimeout());
     }
 
     /** A new channel's sockets, sent through this sender and pinged with the others. */
@@ -55,7 +69,7 @@ public final class SocketSender implements AutoCloseable {
     }
 
     SocketOutbox outbox(WebSocketSession session, Consumer<SocketOutbox> forget) {
-        return new SocketOutbox(session, executor, queueCapacity, sendTimeLimit, forget);
+        return new SocketOutbox(session, executor, closer, queueCapacity, sendTimeLimit, forget);
     }
 
     /** Keeps idle connections (and the proxies between) open. */
@@ -66,6 +80,9 @@ public final class SocketSender implements AutoCloseable {
     @Override
     public void close() {
         if (executor instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
+        if (closer != executor && closer instanceof ExecutorService pool) {
             pool.shutdownNow();
         }
     }
