@@ -12,7 +12,9 @@ import com.streamflix.league.standings.StandingsRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,6 +91,32 @@ class WholeTournamentSystemTest extends SystemTest {
         assertThat(statuses).containsEntry("WINNER", 1L).containsEntry("ELIMINATED", 35L); // K4
         assertThat(rows(standings).stream().filter(r -> r.path("status").asText().equals("WINNER")).findFirst()
                 .orElseThrow().path("participantId").asText()).isEqualTo(champion);
+        aCompletedTournamentNoLongerCountsTowardTheCap_R2();
+    }
+
+    /** R2: three registrations elsewhere are accepted once this tournament is over (the cap is 3). */
+    void aCompletedTournamentNoLongerCountsTowardTheCap_R2() throws Exception {
+        String player = seeding.get(0);
+        List<String> next = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var created = client.admin("POST", "/api/admin/tournaments", "{\"name\":\"Next Season " + i + "\"}");
+            String id = JSON.readTree(created.body()).path("id").asText();
+            ok(client.admin("POST", "/api/admin/tournaments/" + id + "/open-registration", null));
+            next.add(id);
+        }
+        Instant deadline = Instant.now().plusSeconds(15); // the slot is released by an event handler, just after
+        HttpResponse<String> third = null;
+        for (String id : next.subList(0, 2)) {
+            ok(client.viewer(player, "POST", "/api/tournaments/" + id + "/register", null));
+        }
+        while (Instant.now().isBefore(deadline)) {
+            third = client.viewer(player, "POST", "/api/tournaments/" + next.get(2) + "/register", null);
+            if (third.statusCode() == 200) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(200);
     }
 
     // ---- the roster and the draw ------------------------------------------------------------------------------------

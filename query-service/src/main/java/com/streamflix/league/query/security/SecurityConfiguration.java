@@ -7,7 +7,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Reads: tournament data is public, a viewer's own data needs the session, admin reads an admin. */
+/**
+ * Reads: tournament data, matches (with their prediction books) and the leaderboard are public, a viewer's own data
+ * ({@code /api/users/me/**}) needs the session, admin reads an admin.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -18,7 +21,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/tournaments/*/my-registration-status").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/tournaments/**", "/api/matches/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/tournaments/**", "/api/matches/**", "/api/leaderboard")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .build();
     }

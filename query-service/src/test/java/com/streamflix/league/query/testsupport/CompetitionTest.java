@@ -18,12 +18,18 @@ import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.api.match.MatchResultCorrectedEvent;
 import com.streamflix.league.api.match.MatchScheduledEvent;
 import com.streamflix.league.api.match.MatchStartedEvent;
+import com.streamflix.league.api.prediction.PredictionBookLockedEvent;
+import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
+import com.streamflix.league.api.prediction.PredictionPlacedEvent;
+import com.streamflix.league.api.prediction.PredictionPool;
+import com.streamflix.league.api.prediction.PredictionSettlementLine;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
 import com.streamflix.league.api.tournament.ParticipantsConfirmedEvent;
 import com.streamflix.league.api.tournament.PlayerRegisteredEvent;
 import com.streamflix.league.api.tournament.RegistrationClosedEvent;
 import com.streamflix.league.api.tournament.RegistrationOpenedEvent;
 import com.streamflix.league.api.tournament.TournamentCreatedEvent;
+import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.LeagueDraw;
 import com.streamflix.league.knockout.KnockoutBracket;
@@ -32,6 +38,11 @@ import com.streamflix.league.knockout.Round;
 import com.streamflix.league.knockout.Slot;
 import com.streamflix.league.knockout.TieOutcome;
 import com.streamflix.league.knockout.TiePairing;
+import com.streamflix.league.predictions.Outcome;
+import com.streamflix.league.predictions.Parimutuel;
+import com.streamflix.league.predictions.Payout;
+import com.streamflix.league.predictions.Settlement;
+import com.streamflix.league.predictions.Wager;
 import com.streamflix.league.standings.Entrant;
 import com.streamflix.league.standings.LeagueResult;
 
@@ -321,6 +332,79 @@ public abstract class CompetitionTest extends QueryServiceTest {
         private String matchIdOf(String slot, int leg) {
             return UUID.nameUUIDFromBytes((roster.id() + "/" + slot + "/" + leg).getBytes(StandardCharsets.UTF_8))
                     .toString();
+        }
+    }
+
+    // ---- predictions (P1–P4): the book on the match's stream, the money on each viewer's wallet ---------------------
+
+    /** A match's prediction book, appending what the command side would as it is filled, locked and settled. */
+    protected final class Book {
+        private final MatchRef match;
+        private final List<Wager> wagers = new ArrayList<>();
+        private final Map<String, PredictionSettlementLine> placed = new LinkedHashMap<>();
+        private PredictionPool pool = PredictionPool.EMPTY;
+        private List<PredictionSettlementLine> credited = List.of();
+        private int round;
+
+        public Book(MatchRef match) {
+            this.match = match;
+        }
+
+        /** P1: {@code userId} backs {@code participantId} with {@code wager}, debited with the prediction. */
+        public String place(String userId, String participantId, long wager) {
+            String predictionId = UUID.randomUUID().toString();
+            pool = pool.with(participantId.equals(match.a()), wager);
+            append("Match", match.id(), new PredictionPlacedEvent(match.id(), match.tournamentId(), predictionId,
+                    userId, participantId, wager, wagers.size(), pool));
+            debit(userId, TransactionType.PREDICTION_WAGER, wager, "Prediction", predictionId,
+                    "prediction-wager:" + predictionId);
+            wagers.add(new Wager(predictionId, userId, participantId, wager, wagers.size()));
+            placed.put(predictionId, new PredictionSettlementLine(predictionId, userId, participantId, wager, 0));
+            return predictionId;
+        }
+
+        public PredictionPool pool() {
+            return pool;
+        }
+
+        /** P1, M1: kick-off locks the book. */
+        public void lock() {
+            append("Match", match.id(), new PredictionBookLockedEvent(match.id(), match.tournamentId(), pool));
+        }
+
+        /**
+         * P2/P3 on {@code winner} (null: a draw); again after a correction (P4: {@code correctionReason}), reversing
+         * the previous round's credits first. Then the wallet moves, keyed by prediction and round.
+         */
+        public Settlement settle(String winner, String correctionReason) {
+            Settlement settlement = Parimutuel.settle(wagers, match.a(), match.b(), winner, false);
+            round++;
+            List<PredictionSettlementLine> lines = settlement.payouts().stream().map(this::line).toList();
+            List<PredictionSettlementLine> reversals = credited.stream().filter(line -> line.amount() > 0).toList();
+            boolean refunded = settlement.outcome() != Outcome.PAID;
+            int winners = refunded ? 0 : (int) lines.stream().filter(line -> line.amount() > 0).count();
+            append("Match", match.id(), new PredictionBookSettledEvent(match.id(), match.tournamentId(), round,
+                    settlement.outcome().name(), settlement.winnerSide(), settlement.pool(), winners, lines,
+                    reversals, correctionReason));
+            for (PredictionSettlementLine reversal : reversals) {
+                reclaim(reversal.userId(), TransactionType.PREDICTION_REVERSAL, reversal.amount(), correctionReason,
+                        reversal.predictionId(), "prediction-reversal:" + reversal.predictionId() + ":" + round);
+            }
+            for (PredictionSettlementLine line : lines) {
+                if (line.amount() > 0) {
+                    credit(line.userId(), refunded ? TransactionType.PREDICTION_REFUND
+                                    : TransactionType.PREDICTION_PAYOUT, line.amount(), settlement.outcome().name(),
+                            line.predictionId(), "prediction-settlement:" + line.predictionId() + ":" + round);
+                }
+            }
+            credited = lines;
+            return settlement;
+        }
+
+        private PredictionSettlementLine line(Payout payout) {
+            PredictionSettlementLine wager = placed.get(payout.predictionId());
+            return new PredictionSettlementLine(wager.predictionId(), wager.userId(), wager.participantId(),
+                    wager.wager(), payout.amount());
         }
     }
 

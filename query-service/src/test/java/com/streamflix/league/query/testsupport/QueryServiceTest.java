@@ -3,6 +3,11 @@ package com.streamflix.league.query.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.api.wallet.PointsDebitedEvent;
+import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
+import com.streamflix.league.api.wallet.TransactionType;
+import com.streamflix.league.api.wallet.WalletOpenedEvent;
 import com.streamflix.league.testsupport.TestDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -67,6 +72,7 @@ public abstract class QueryServiceTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, Long> balances = new HashMap<>();
 
     /** Appends events to one aggregate's stream, numbered as the aggregate would number them. */
     protected void append(String aggregateType, String aggregateId, Object... payloads) {
@@ -77,6 +83,51 @@ public abstract class QueryServiceTest {
         }
         eventStore.publish(messages);
     }
+
+    // ---- wallets (W3): each user's UserWallet stream, with the resulting balance the aggregate would record ---------
+
+    /** A wallet opened with {@code login}, credited {@code points} by an admin if positive. */
+    protected void wallet(String userId, String login, long points) {
+        append("UserWallet", userId, new WalletOpenedEvent(userId, login));
+        balances.put(userId, 0L);
+        if (points > 0) {
+            credit(userId, TransactionType.ADMIN_ADJUSTMENT, points, "starting points", null, "start:" + userId);
+        }
+    }
+
+    protected long balance(String userId) {
+        return balances.getOrDefault(userId, 0L);
+    }
+
+    protected void credit(String userId, TransactionType type, long amount, String reason, String relatedEntityId,
+                          String key) {
+        long balance = balances.merge(userId, amount, Long::sum);
+        append("UserWallet", userId, new PointsCreditedEvent(userId, type, amount, balance, reason, relatedEntityId,
+                key));
+    }
+
+    protected void debit(String userId, TransactionType type, long amount, String reason, String relatedEntityId,
+                         String key) {
+        long balance = balances.merge(userId, -amount, Long::sum);
+        assertThat(balance).as("W2: " + userId + "'s balance").isNotNegative();
+        append("UserWallet", userId, new PointsDebitedEvent(userId, type, -amount, balance, reason, relatedEntityId,
+                key));
+    }
+
+    /** Takes back up to {@code amount} (never below zero, W2); the rest is written off (P4). */
+    protected void reclaim(String userId, TransactionType type, long amount, String reason, String relatedEntityId,
+                           String key) {
+        long taken = Math.min(amount, balance(userId));
+        if (taken > 0) {
+            debit(userId, type, taken, reason, relatedEntityId, key);
+        }
+        if (taken < amount) {
+            append("UserWallet", userId, new PointsWrittenOffEvent(userId, type, amount - taken, reason,
+                    relatedEntityId, key));
+        }
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------------------------
 
     protected HttpResponse<String> get(String path, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
