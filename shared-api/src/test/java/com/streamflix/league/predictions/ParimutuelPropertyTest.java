@@ -82,6 +82,7 @@ class ParimutuelPropertyTest {
             long floor = pool.multiply(BigInteger.valueOf(wager.amount())).divide(stake).longValueExact();
             long roundedUp = winners.indexOf(wager) < remainder ? 1 : 0;
             assertThat(paid).as("winner %s", wager.predictionId()).isEqualTo(floor + roundedUp);
+            assertThat(paid).as("a winner gets back at least the stake").isGreaterThanOrEqualTo(wager.amount());
         }
     }
 

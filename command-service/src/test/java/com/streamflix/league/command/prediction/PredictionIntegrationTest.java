@@ -180,4 +180,55 @@ class PredictionIntegrationTest extends CommandServiceTest {
         assertThat(awaitBalance(onHome, 500)).isEqualTo(500);
         assertThat(awaitBalance(onAway, 500)).isEqualTo(500);
     }
+
+    /** The user's ledger as recorded (type, signed amount, related entity), oldest first. */
+    List<String> ledger(String user) {
+        return jdbc.queryForList("""
+                        SELECT convert_from(payload, 'UTF8') FROM eventstore.domain_event_entry
+                        WHERE aggregate_identifier = ? AND payload_type LIKE '%Points%Event'
+                        ORDER BY sequence_number""", String.class, user).stream().map(json -> {
+                    try {
+                        JsonNode event = JSON.readTree(json);
+                        return event.path("type").asText() + " " + event.path("amount").asLong() + " "
+                                + event.path("relatedEntityId").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    @Test
+    void tenPredictorsAreSettledExactlyAsTheArithmeticSays_P2() throws Exception {
+        String match = matchId(3);
+        java.util.Random random = new java.util.Random(9);
+        List<com.streamflix.league.predictions.Wager> wagers = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String user = fundedViewer(1000);
+            String side = random.nextBoolean() ? home(3) : away(3);
+            long wager = 1 + random.nextInt(333);
+            var placed = predict(user, match, side, wager);
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+            wagers.add(new com.streamflix.league.predictions.Wager(
+                    JSON.readTree(placed.body()).path("predictionId").asText(), user, side, wager, i));
+        }
+        admin(match, "start", null);
+        String late = fundedViewer(100);
+        assertThat(predict(late, match, home(3), 10).statusCode()).isEqualTo(409);
+        assertThat(balance(late)).isEqualTo(100);
+        admin(match, "resolve-match", "{\"scoreA\":0,\"scoreB\":2}");
+
+        var settlement = com.streamflix.league.predictions.Parimutuel.settle(wagers, home(3), away(3), away(3), false);
+        for (int i = 0; i < wagers.size(); i++) {
+            var wager = wagers.get(i);
+            long payout = settlement.payouts().get(i).amount();
+            assertThat(awaitBalance(wager.userId(), 1000 - wager.amount() + payout)).as(wager.userId())
+                    .isEqualTo(1000 - wager.amount() + payout);
+            List<String> expected = new java.util.ArrayList<>(List.of("ADMIN_ADJUSTMENT 1000 null",
+                    "PREDICTION_WAGER -" + wager.amount() + " " + wager.predictionId()));
+            if (payout > 0) {
+                expected.add("PREDICTION_PAYOUT " + payout + " " + wager.predictionId());
+            }
+            assertThat(ledger(wager.userId())).as(wager.userId()).containsExactlyElementsOf(expected);
+        }
+    }
 }
