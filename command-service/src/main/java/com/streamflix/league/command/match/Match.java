@@ -117,7 +117,9 @@ public class Match {
         requireStatus(SCHEDULED, "start");
         MatchStartedEvent started = new MatchStartedEvent(matchId, tournamentId, phase, playerA, playerB);
         apply(started);
-        apply(new PredictionBookLockedEvent(matchId, tournamentId, pool)); // P1: the start locks the book
+        if (!bookCancelled) {
+            apply(new PredictionBookLockedEvent(matchId, tournamentId, pool)); // P1: the start locks the book
+        }
         return started;
     }
 
@@ -200,6 +202,9 @@ public class Match {
         if (command.wager() <= 0) {
             throw new IllegalArgumentException("wager must be positive");
         }
+        if (command.userId().equals(playerAUserId) || command.userId().equals(playerBUserId)) {
+            throw new InvalidPredictionException("matchId", "players cannot predict on their own match");
+        }
         String side = side(command.participantId());
         PredictionPlacedEvent placed = new PredictionPlacedEvent(matchId, tournamentId, command.predictionId(),
                 command.userId(), side, command.wager(), predictions.size(),
@@ -231,7 +236,7 @@ public class Match {
                                                List<PredictionSettlementLine> reversals, String correctionReason) {
         List<Wager> wagers = predictions.values().stream()
                 .map(p -> new Wager(p.predictionId(), p.userId(), p.participantId(), p.wager(), p.order())).toList();
-        Settlement settlement = Parimutuel.settle(wagers, playerA, playerB, winner, cancelled);
+        Settlement settlement = Parimutuel.settle(wagers, playerA, playerB, cancelled ? null : winner, cancelled);
         Map<String, PredictionPlacedEvent> byId = new HashMap<>();
         predictions.values().forEach(p -> byId.put(p.predictionId(), p));
         List<PredictionSettlementLine> lines = new ArrayList<>();
@@ -249,20 +254,40 @@ public class Match {
     }
 
     /**
-     * P4: a correction that changes the book's outcome takes back every credit of the last settlement and settles
-     * again; one that leaves it as it was moves no points.
+     * P4: a correction that changes the book's outcome settles it again. Per prediction, only the difference moves:
+     * what it now receives less is taken back (as far as the balance allows, the rest written off), what it receives
+     * more is paid. So a refund that stays a refund, or a payout that stays the same, moves nothing and can never be
+     * paid twice (a reversal of a spent credit followed by a fresh one would create points).
      */
     private void resettle(MatchResult corrected, String reason) {
         if (settlement == null || bookCancelled) {
             return;
         }
-        PredictionBookSettledEvent again = settled(corrected, settlement.round() + 1,
-                settlement.lines().stream().filter(line -> line.amount() > 0).toList(), reason);
-        if (again.outcome().equals(settlement.outcome())
-                && java.util.Objects.equals(again.winnerParticipantId(), settlement.winnerParticipantId())) {
+        PredictionBookSettledEvent full = settled(corrected, settlement.round() + 1, List.of(), reason);
+        if (full.outcome().equals(settlement.outcome())
+                && java.util.Objects.equals(full.winnerParticipantId(), settlement.winnerParticipantId())
+                && full.lines().equals(settlement.lines())) {
             return;
         }
-        apply(again);
+        Map<String, Long> before = new HashMap<>();
+        settlement.lines().forEach(line -> before.put(line.predictionId(), line.amount()));
+        List<PredictionSettlementLine> reversals = new ArrayList<>();
+        List<PredictionSettlementLine> credits = new ArrayList<>();
+        for (PredictionSettlementLine line : full.lines()) {
+            long delta = line.amount() - before.getOrDefault(line.predictionId(), 0L);
+            if (delta < 0) {
+                reversals.add(withAmount(line, -delta));
+            } else if (delta > 0) {
+                credits.add(withAmount(line, delta));
+            }
+        }
+        apply(new PredictionBookSettledEvent(matchId, tournamentId, full.round(), full.outcome(),
+                full.winnerParticipantId(), full.pool(), full.winners(), full.lines(), reversals, reason, credits));
+    }
+
+    private static PredictionSettlementLine withAmount(PredictionSettlementLine line, long amount) {
+        return new PredictionSettlementLine(line.predictionId(), line.userId(), line.participantId(), line.wager(),
+                amount);
     }
 
     /** Only a match that has not started can move. */

@@ -11,8 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the points a settlement decided (RULES P2–P4): first takes back the previous round's credits (as far as each
- * balance allows), then pays this round's payouts or refunds. Each wallet move is keyed by prediction and round, so
+ * Moves the points a settlement decided (RULES P2–P4): first takes back what predictions now receive less than in
+ * the previous round (as far as each balance allows), then pays what they receive more. Each wallet move is keyed by prediction and round, so
  * when the process dies between two of them the retried event (the processor's token has not moved) pays each
  * prediction exactly once; and a processor that retries a failure never skips one (service-support's
  * EventHandlingConfiguration).
@@ -37,7 +37,7 @@ public class PredictionPayouts {
         TransactionType type = event.refunded() ? TransactionType.PREDICTION_REFUND : TransactionType.PREDICTION_PAYOUT;
         String reason = (event.refunded() ? "Prediction refunded" : "Prediction won") + " on " + match
                 + (event.round() > 1 ? " (settled again after a corrected result)" : "");
-        for (PredictionSettlementLine line : event.lines()) {
+        for (PredictionSettlementLine line : event.creditsToPay()) {
             if (line.amount() > 0) {
                 commands.sendAndWait(new CreditPointsCommand(line.userId(), null, line.amount(), type, reason,
                         line.predictionId(), "prediction-settlement:" + line.predictionId() + ":" + event.round()));

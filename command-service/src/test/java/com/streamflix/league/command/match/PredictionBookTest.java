@@ -145,6 +145,8 @@ class PredictionBookTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("pr-1", 120L),
                         org.assertj.core.groups.Tuple.tuple("pr-2", 60L));
         assertThat(amounts(again.lines())).containsExactly(0L, 0L, 180L);
+        assertThat(again.credits()).extracting(PredictionSettlementLine::predictionId, PredictionSettlementLine::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pr-3", 180L));
 
         // a correction that keeps the winner moves no points
         fixture.given(given).when(new CorrectMatchResultCommand(ID, 3, 0, null, "one more goal"))
@@ -166,5 +168,30 @@ class PredictionBookTest {
                 new ChangeMatchParticipantsCommand(ID, "p-c", "user-c", "p-b", "user-b", "corrected tie"), given);
         assertThat(refunded.outcome()).isEqualTo("REFUNDED_CANCELLED");
         assertThat(amounts(refunded.lines())).containsExactly(100L, 50L, 30L);
+    }
+
+    @Test
+    void aRefundThatStaysARefundMovesNoPoints_P4() {
+        // everyone backed A; the 1–1 draw refunded them; corrected to a B win, nobody picked the winner: still refunds
+        List<Object> given = new ArrayList<>(List.of(SCHEDULED,
+                new PredictionPlacedEvent(ID, "t-1", "pr-1", "u1", "p-a", 100, 0, PredictionPool.EMPTY.with(true, 100)),
+                STARTED, new PredictionBookLockedEvent(ID, "t-1", new PredictionPool(100, 0, 1, 0))));
+        PredictionBookSettledEvent draw = settlementOf(new ResolveMatchCommand(ID, 1, 1, null, null), given);
+        given.add(new MatchCompletedEvent(ID, "t-1", MatchPhase.LEAGUE, "p-a", "p-b",
+                MatchResult.played("p-a", "p-b", 1, 1, null)));
+        given.add(draw);
+
+        PredictionBookSettledEvent again = settlementOf(new CorrectMatchResultCommand(ID, 1, 2, null, "late goal"), given);
+        assertThat(again.outcome()).isEqualTo("REFUNDED_NO_WINNER");
+        assertThat(amounts(again.lines())).containsExactly(100L);
+        assertThat(again.reversals()).isEmpty();
+        assertThat(again.credits()).isEmpty();
+    }
+
+    @Test
+    void playersCannotPredictOnTheirOwnMatch_P1() {
+        fixture.given(SCHEDULED)
+                .when(new PlacePredictionCommand(ID, "pr-1", "user-a", "p-b", 10))
+                .expectException(InvalidPredictionException.class).expectNoEvents();
     }
 }
