@@ -1,5 +1,9 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.api.knockout.CompetitionRuleException;
+import com.streamflix.league.api.knockout.RecordMatchResultCommand;
+import com.streamflix.league.api.match.InvalidResultException;
+import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.api.knockout.KnockoutTieCreatedEvent;
 import com.streamflix.league.api.knockout.KnockoutTieDecidedEvent;
 import com.streamflix.league.api.knockout.KnockoutsSeededEvent;
@@ -178,6 +182,67 @@ final class KnockoutStage {
     record TieScores(List<LegScore> legs, boolean complete, boolean level) {
     }
 
+    /**
+     * K3: the shoot-out belongs to the deciding match (the second leg, or the final): it needs a penalties winner
+     * exactly when it leaves the tie level, and no other match takes one. A forfeit decides the tie for the side
+     * awarded the walkover, level or not. A first leg corrected after the second was played may not change whether
+     * the tie is level (the shoot-out would then belong to a match that did not have one): that is refused, saying so.
+     */
+    static void requireTiePenalties(Tie tie, RecordMatchResultCommand command) {
+        MatchResult result = command.result();
+        String named = result.penaltiesWinnerParticipantId();
+        boolean deciding = command.matchId().equals(tie.legs.get(tie.legs.size() - 1).matchId());
+        if (named != null && !deciding) {
+            throw new InvalidResultException("penaltiesWinner",
+                    "penaltiesWinner applies only to the deciding match of " + tie.slot.name() + " (K3)");
+        }
+        if (forfeitWinner(tie, command.matchId(), result) != null) {
+            if (named != null) {
+                throw new InvalidResultException("penaltiesWinner", "a forfeit decides " + tie.slot.name());
+            }
+            return;
+        }
+        LegScore score = new LegScore(command.playerAParticipantId(), command.playerBParticipantId(), result.scoreA(),
+                result.scoreB());
+        TieScores after = withResult(tie, command.matchId(), score);
+        if (!deciding) {
+            if (tie.complete() && after.level() != TieOutcome.level(tie.better, tie.worse, tie.legScores())) {
+                throw new CompetitionRuleException("correction-changes-tie", "This would change whether "
+                        + tie.slot.name() + " is level on aggregate after its second leg was played; correct the "
+                        + "second leg's result (with its shoot-out) instead");
+            }
+            return;
+        }
+        if (after.level() && named == null) {
+            Map<String, Integer> aggregate = TieOutcome.aggregate(after.legs());
+            throw new InvalidResultException("penaltiesWinner", "The " + (tie.legs.size() == 1 ? "final is drawn"
+                    : "aggregate is level " + aggregate.get(tie.better) + "–" + aggregate.get(tie.worse))
+                    + ": a penaltiesWinner is required (K3)");
+        }
+        if (!after.level() && named != null) {
+            throw new InvalidResultException("penaltiesWinner",
+                    "penaltiesWinner does not apply: " + tie.slot.name() + " is decided on aggregate (K3)");
+        }
+    }
+
+    KnockoutTieDecidedEvent decision(Tie tie, String correctionReason) {
+        List<LegScore> legs = tie.legScores();
+        String forfeit = tie.forfeits.isEmpty() ? null : tie.forfeits.values().iterator().next();
+        String winner = forfeit != null ? forfeit
+                : TieOutcome.winner(tie.better, tie.worse, legs, tie.penaltiesWinner);
+        String loser = winner.equals(tie.better) ? tie.worse : tie.better;
+        Map<String, Integer> aggregate = TieOutcome.aggregate(legs);
+        return new KnockoutTieDecidedEvent(tournamentId, tie.slot.name(), tie.slot.round(), winner, loser,
+                aggregate.getOrDefault(winner, 0), aggregate.getOrDefault(loser, 0), tie.penaltiesWinner,
+                correctionReason);
+    }
+
+    static boolean sameDecision(KnockoutTieDecidedEvent a, KnockoutTieDecidedEvent b) {
+        return a.winnerParticipantId().equals(b.winnerParticipantId()) && a.winnerAggregate() == b.winnerAggregate()
+                && a.loserAggregate() == b.loserAggregate()
+                && Objects.equals(a.penaltiesWinnerParticipantId(), b.penaltiesWinnerParticipantId());
+    }
+
     // --- state, from the aggregate's event sourcing handlers
 
     void created(KnockoutTieCreatedEvent event) {
@@ -206,7 +271,7 @@ final class KnockoutStage {
     }
 
     /** The side a forfeit sends through, with {@code result} recorded for {@code matchId}; null when none. */
-    static String forfeitWinner(Tie tie, String matchId, com.streamflix.league.api.match.MatchResult result) {
+    static String forfeitWinner(Tie tie, String matchId, MatchResult result) {
         Map<String, String> forfeits = new HashMap<>(tie.forfeits);
         if (result.isWalkover()) {
             forfeits.put(matchId, result.walkoverWinnerParticipantId());

@@ -14,10 +14,8 @@ import com.streamflix.league.api.knockout.TournamentCompletedEvent;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.knockout.KnockoutBracket;
-import com.streamflix.league.knockout.LegScore;
 import com.streamflix.league.knockout.Round;
 import com.streamflix.league.knockout.Slot;
-import com.streamflix.league.knockout.TieOutcome;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.draw.RunLeagueDrawCommand;
@@ -59,7 +57,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static com.streamflix.league.api.tournament.RegistrationStatus.CONFIRMED;
@@ -314,7 +311,7 @@ public class Tournament {
             throw new CompetitionRuleException("first-leg-not-played",
                     "The first leg of " + tie.slot.name() + " has no result yet: it is played first");
         }
-        requireTiePenalties(tie, command);
+        KnockoutStage.requireTiePenalties(tie, command);
         if (!tie.started) {
             apply(new KnockoutTieStartedEvent(tournamentId, tie.slot.name(), command.matchId())); // a walkover, unplayed
         }
@@ -323,8 +320,8 @@ public class Tournament {
         if (!tie.complete()) {
             return List.of();
         }
-        KnockoutTieDecidedEvent decided = decision(tie, command.correctionReason());
-        if (tie.decided != null && sameDecision(tie.decided, decided)) {
+        KnockoutTieDecidedEvent decided = knockouts.decision(tie, command.correctionReason());
+        if (tie.decided != null && KnockoutStage.sameDecision(tie.decided, decided)) {
             return List.of();
         }
         if (status == COMPLETED && !decided.winnerParticipantId().equals(previousWinner)) {
@@ -363,67 +360,6 @@ public class Tournament {
         List<KnockoutTieCreatedEvent> playoffs = knockouts.playoffTies(command.at());
         playoffs.forEach(AggregateLifecycle::apply);
         return playoffs;
-    }
-
-    /**
-     * K3: the shoot-out belongs to the deciding match (the second leg, or the final): it needs a penalties winner
-     * exactly when it leaves the tie level, and no other match takes one. A forfeit decides the tie for the side
-     * awarded the walkover, level or not. A first leg corrected after the second was played may not change whether
-     * the tie is level (the shoot-out would then belong to a match that did not have one): that is refused, saying so.
-     */
-    private void requireTiePenalties(KnockoutStage.Tie tie, RecordMatchResultCommand command) {
-        MatchResult result = command.result();
-        String named = result.penaltiesWinnerParticipantId();
-        boolean deciding = command.matchId().equals(tie.legs.get(tie.legs.size() - 1).matchId());
-        if (named != null && !deciding) {
-            throw new InvalidResultException("penaltiesWinner",
-                    "penaltiesWinner applies only to the deciding match of " + tie.slot.name() + " (K3)");
-        }
-        if (KnockoutStage.forfeitWinner(tie, command.matchId(), result) != null) {
-            if (named != null) {
-                throw new InvalidResultException("penaltiesWinner", "a forfeit decides " + tie.slot.name());
-            }
-            return;
-        }
-        LegScore score = new LegScore(command.playerAParticipantId(), command.playerBParticipantId(), result.scoreA(),
-                result.scoreB());
-        KnockoutStage.TieScores after = KnockoutStage.withResult(tie, command.matchId(), score);
-        if (!deciding) {
-            if (tie.complete() && after.level() != TieOutcome.level(tie.better, tie.worse, tie.legScores())) {
-                throw new CompetitionRuleException("correction-changes-tie", "This would change whether "
-                        + tie.slot.name() + " is level on aggregate after its second leg was played; correct the "
-                        + "second leg's result (with its shoot-out) instead");
-            }
-            return;
-        }
-        if (after.level() && named == null) {
-            Map<String, Integer> aggregate = TieOutcome.aggregate(after.legs());
-            throw new InvalidResultException("penaltiesWinner", "The " + (tie.legs.size() == 1 ? "final is drawn"
-                    : "aggregate is level " + aggregate.get(tie.better) + "–" + aggregate.get(tie.worse))
-                    + ": a penaltiesWinner is required (K3)");
-        }
-        if (!after.level() && named != null) {
-            throw new InvalidResultException("penaltiesWinner",
-                    "penaltiesWinner does not apply: " + tie.slot.name() + " is decided on aggregate (K3)");
-        }
-    }
-
-    private KnockoutTieDecidedEvent decision(KnockoutStage.Tie tie, String correctionReason) {
-        List<LegScore> legs = tie.legScores();
-        String forfeit = tie.forfeits.isEmpty() ? null : tie.forfeits.values().iterator().next();
-        String winner = forfeit != null ? forfeit
-                : TieOutcome.winner(tie.better, tie.worse, legs, tie.penaltiesWinner);
-        String loser = winner.equals(tie.better) ? tie.worse : tie.better;
-        Map<String, Integer> aggregate = TieOutcome.aggregate(legs);
-        return new KnockoutTieDecidedEvent(tournamentId, tie.slot.name(), tie.slot.round(), winner, loser,
-                aggregate.getOrDefault(winner, 0), aggregate.getOrDefault(loser, 0), tie.penaltiesWinner,
-                correctionReason);
-    }
-
-    private static boolean sameDecision(KnockoutTieDecidedEvent a, KnockoutTieDecidedEvent b) {
-        return a.winnerParticipantId().equals(b.winnerParticipantId()) && a.winnerAggregate() == b.winnerAggregate()
-                && a.loserAggregate() == b.loserAggregate()
-                && Objects.equals(a.penaltiesWinnerParticipantId(), b.penaltiesWinnerParticipantId());
     }
 
     private MatchResultRecordedEvent recorded(RecordMatchResultCommand command, String slot) {
