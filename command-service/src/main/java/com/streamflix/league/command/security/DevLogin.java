@@ -1,6 +1,7 @@
 package com.streamflix.league.command.security;
 
 import com.streamflix.league.api.wallet.RecordLoginCommand;
+import com.streamflix.league.command.dev.DevTwitchGuard;
 import com.streamflix.league.command.twitch.TwitchProperties;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +19,8 @@ import java.util.Locale;
 
 /**
  * The dev profile's stand-in for Twitch login: a session for any name (user id {@code dev-<name>}). Nothing else
- * is relaxed. It refuses to exist next to real Twitch credentials, so it can never reach production by accident.
+ * is relaxed. It refuses to exist next to real Twitch credentials (a client secret with Twitch base URLs that are not
+ * a local stand-in), so it can never reach production by accident.
  */
 @RestController
 @Profile("dev")
@@ -28,10 +30,7 @@ public class DevLogin {
     private final AuthProperties auth;
 
     public DevLogin(CommandGateway commands, SessionCookies sessions, AuthProperties auth, TwitchProperties twitch) {
-        if (twitch.clientSecret() != null && !twitch.clientSecret().isBlank()) {
-            throw new IllegalStateException("The dev profile (dev login) cannot run with real Twitch credentials: "
-                    + "unset streamflix.twitch.client-secret or drop the dev profile");
-        }
+        DevTwitchGuard.refuseRealTwitch(twitch);
         this.commands = commands;
         this.sessions = sessions;
         this.auth = auth;

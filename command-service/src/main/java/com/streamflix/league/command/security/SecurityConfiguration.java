@@ -31,6 +31,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/oauth2/**", "/login/oauth2/**", "/auth/dev-login").permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // the dev profile's helpers (DevHelpers); outside it nothing answers there
+                        .requestMatchers("/api/dev/**").hasRole("ADMIN")
                         // a viewer's own actions need a viewer's session (the admin key is nobody's registration)
                         .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions").hasRole("USER")
                         .anyRequest().authenticated())

@@ -62,6 +62,11 @@ public class TwitchHelixClient {
         return subscribed;
     }
 
+    /** Forgets a cached answer of {@link #isSubscriber}, so the next check asks Twitch (the dev helpers use it). */
+    public void forgetSubscriber(String userId) {
+        subscribers.invalidate(userId);
+    }
+
     private JsonNode get(String pathAndQuery) {
         Instant until = rateLimitedUntil.get();
         if (until != null && clock.instant().isBefore(until)) {

@@ -147,6 +147,12 @@ class PredictionIntegrationTest extends CommandServiceTest {
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooBig.body()).path("field").asText()).isEqualTo("wager");
         assertThat(predict(poor, match, home(1), 0).statusCode()).isEqualTo(400);
+        for (String body : List.of("{\"participantId\":\"" + home(1) + "\",\"wager\":1,\"wager\":20}",
+                "{\"participantId\":\"" + home(1) + "\",\"wager\":\"5\"}",
+                "{\"participantId\":\"" + home(1) + "\",\"wager\":5} trailing")) {
+            var strict = http.asUser(poor, "POST", "/api/matches/" + match + "/predictions", body);
+            assertThat(strict.statusCode()).as(body).isEqualTo(400); // a key twice, a number as text, extra input
+        }
         assertThat(predict("never-earned", match, home(1), 5).statusCode()).isEqualTo(409);
         assertThat(http.asAdmin("POST", "/api/admin/users/" + poor + "/ban", "{\"reason\":\"spam\"}").statusCode())
                 .isEqualTo(204);

@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+    private static final String[] PUBLIC_READS = {"/api/tournaments/**", "/api/matches/**", "/api/leaderboard"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SessionSecurity security) throws Exception {
@@ -20,9 +21,11 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/tournaments/*/my-registration-status").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/tournaments/**", "/api/matches/**", "/api/leaderboard")
-                        .permitAll()
+                        // a viewer's own data needs a viewer's session (the admin key is nobody's)
+                        .requestMatchers("/api/tournaments/*/my-registration-status", "/api/users/me/**",
+                                "/api/users/me").hasRole("USER")
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .anyRequest().authenticated())
                 .build();
     }

@@ -132,4 +132,27 @@ class MatchReadIntegrationTest extends CompetitionTest {
         }
         assertThat(get("/api/matches/not%20valid").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aControlCharacterInTheQueryIsA400NamingTheParameter() throws Exception {
+        Roster roster = confirmedRoster();
+        var response = get("/api/tournaments/" + roster.id() + "/matches?participant=%00");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).path("field").asText()).isEqualTo("participant");
+    }
+
+    @Test
+    void publicReadsAnswerHeadAndAViewersOwnDataNeedsAViewer() throws Exception {
+        Roster roster = confirmedRoster();
+        awaitJson("/api/tournaments/" + roster.id() + "/standings", s -> s.path("rows").size() == 36);
+        var head = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/tournaments/" + roster.id() + "/standings")).method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        for (String mine : List.of("/api/users/me", "/api/users/me/predictions", "/api/users/me/transactions")) {
+            assertThat(get(mine, "X-Admin-Key", ADMIN_KEY).statusCode()).as(mine).isEqualTo(403); // nobody's data
+        }
+    }
 }

@@ -70,7 +70,7 @@ public abstract class QueryServiceTest {
     @Autowired
     protected ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    protected final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, Long> balances = new HashMap<>();
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +19,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Request bodies are read strictly: an unknown field, a null for a number, a fractional number where an integer
- * is expected, or a control character (NUL and the like, which PostgreSQL text refuses) in a string is a 400, not
+ * Request bodies are read strictly: an unknown field, a key given twice, a number written as a string, anything after
+ * the body, a null for a number, a fractional number where an integer is expected, or a control character (NUL and
+ * the like, which PostgreSQL text refuses) in a string is a 400, not
  * silently dropped or stored in an event the read model could never project. Only the HTTP layer's copy of the ObjectMapper is made strict;
  * Axon's event serializer keeps the lenient one, so old services can read events that gained fields.
  */
@@ -26,11 +31,18 @@ public class StrictJson implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(json.getObjectMapper().copy()
+                ObjectMapper strict = json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                        .registerModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText())));
+                        .registerModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()));
+                // {"amount":1,"amount":1000000} must not be read as either; "5" is not a number
+                strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                for (LogicalType numberOrFlag : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+                    strict.coercionConfigFor(numberOrFlag).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                }
+                json.setObjectMapper(strict);
             }
         }
     }
