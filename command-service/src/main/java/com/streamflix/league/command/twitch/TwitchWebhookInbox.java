@@ -7,6 +7,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,9 +29,11 @@ public class TwitchWebhookInbox {
     private final CommandTransactions transactions;
     private final CommandGateway commands;
     private final ChannelPointsRedemptions redemptions;
+    private final MeterRegistry meters;
 
     public TwitchWebhookInbox(JdbcTemplate jdbc, CommandTransactions transactions, CommandGateway commands,
-                              ChannelPointsRedemptions redemptions) {
+                              ChannelPointsRedemptions redemptions, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.commands = commands;
@@ -93,5 +97,9 @@ public class TwitchWebhookInbox {
                         VALUES (?, ?, ?, ?, ?)""",
                 message.messageId(), subscription.path("id").asText(), subscription.path("type").asText(null),
                 status, message.body().toString());
+        // the monitoring profile alerts on it (deploy/monitoring/prometheus/alerts.yml: TwitchSubscriptionRevoked)
+        Counter.builder("streamflix.twitch.subscription.revocations").description("EventSub revocations received")
+                .tag("type", subscription.path("type").asText("unknown")).tag("status", status)
+                .register(meters).increment();
     }
 }

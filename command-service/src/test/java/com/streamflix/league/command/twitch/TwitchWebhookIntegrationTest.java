@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * idempotency (twitch.md receiver checklist, RULES W1). "Nothing credited" is read from the event store itself.
  */
 class TwitchWebhookIntegrationTest extends CommandServiceTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     static final String SECRET = WEBHOOK_SECRET;
     static final String REDEMPTION_TYPE = ChannelPointsRedemptions.SUBSCRIPTION_TYPE;
 
@@ -202,6 +204,7 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
 
     @Test
     void revocationIsRecordedAndAcknowledged() throws Exception {
+        double before = revocations();
         String messageId = UUID.randomUUID().toString();
         String body = """
                 {"subscription":{"id":"sub-revoked","status":"authorization_revoked","type":"%s","version":"1"}}"""
@@ -209,6 +212,13 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
         assertThat(post(headers(messageId, now(), body, "revocation"), body).statusCode()).isEqualTo(204);
         assertThat(jdbc.queryForObject("SELECT status FROM twitch_subscription_revocation WHERE message_id = ?",
                 String.class, messageId)).isEqualTo("authorization_revoked");
+        assertThat(revocations()).isEqualTo(before + 1); // what the monitoring profile alerts on
+    }
+
+    private double revocations() {
+        var counter = meters.find("streamflix.twitch.subscription.revocations").tag("status", "authorization_revoked")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
