@@ -98,6 +98,22 @@ public final class FakeTwitch {
                         .withHeader("Ratelimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + 60))));
     }
 
+    /**
+     * Every user is a subscriber (a catch-all at WireMock's default priority 5, echoing the asked {@code user_id});
+     * a more specific stub, e.g. {@link #subscription} with {@code false} or a priority-1 stub, still wins.
+     */
+    public void everyoneSubscribes() {
+        stub(get(urlPathEqualTo("/helix/subscriptions"))
+                .withQueryParam("broadcaster_id", equalTo(BROADCASTER_ID))
+                .willReturn(okJson("""
+                        {"data":[{"broadcaster_id":"1337","broadcaster_login":"streamer","broadcaster_name":"Streamer",\
+                        "gifter_id":"","gifter_login":"","gifter_name":"","is_gift":false,"plan_name":"Tier 1",\
+                        "tier":"1000","user_id":"{{request.query.user_id}}","user_name":"U","user_login":"u"}],\
+                        "pagination":{},"total":1,"points":1}""").withTransformers("response-template")
+                        .withHeader("Ratelimit-Limit", "800").withHeader("Ratelimit-Remaining", "799")
+                        .withHeader("Ratelimit-Reset", "{{now offset='60 seconds' format='unix'}}")));
+    }
+
     /** Helix failing: a 5xx, or a 429 with the bucket empty until {@code resetEpochSecond}. */
     public void helixFails(int status, long resetEpochSecond) {
         stub(get(urlPathEqualTo("/helix/subscriptions")).willReturn(aResponse().withStatus(status)

@@ -8,9 +8,13 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -102,11 +106,36 @@ public final class TestDatabase {
     }
 
     private static boolean dockerAnswers() {
+        if (!dockerConfigured()) {
+            return false; // no engine to ask: Testcontainers would log its failed search as ERROR lines
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError noDocker) {
             return false;
         }
+    }
+
+    /**
+     * Whether a Docker engine could be there at all: DOCKER_HOST, a Testcontainers or Docker CLI configuration, or one
+     * of the usual sockets (Docker, rootless Docker, Docker Desktop, Colima, Rancher Desktop, Podman). Windows (named
+     * pipes) is left to Testcontainers.
+     */
+    private static boolean dockerConfigured() {
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("os.name", "").startsWith("Windows")) {
+            return true;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        List<Path> candidates = new ArrayList<>(List.of(home.resolve(".testcontainers.properties"),
+                home.resolve(".docker/config.json"), Path.of("/var/run/docker.sock"),
+                home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock"),
+                home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock")));
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDir != null) {
+            candidates.add(Path.of(runtimeDir, "docker.sock"));
+            candidates.add(Path.of(runtimeDir, "podman", "podman.sock"));
+        }
+        return candidates.stream().anyMatch(Files::exists);
     }
 
     private static Server fromUrl(String jdbcUrl) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The whole system on this machine: command-, query- and realtime-service as separate JVMs on one PostgreSQL.
  * Tests start it on a fresh database and free ports; {@link #main} is the local start command of README.md.
- * command-service starts first because its migrations create the event store the others read.
+ * The three start together: each service migrates the event store's schema itself before using it (Flyway's lock
+ * lets one apply it while the others wait), and each owns its own schema.
  */
 public final class LocalStack implements AutoCloseable {
     static final Duration STARTUP = Duration.ofMinutes(3);
@@ -61,30 +63,42 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Settings settings) throws Exception {
         Path root = repositoryRoot();
         Map<String, String> env = environment(settings);
-        List<String> jvm = JVM_OPTIONS;
-        ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
-                log(settings, "command-service"));
-        List<ServiceProcess> started = new ArrayList<>(List.of(command));
+        List<String> jvm = jvmOptions;
+        List<ServiceProcess> started = new ArrayList<>();
         try {
-            command.awaitHealthy(STARTUP);
+            ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
+                    log(settings, "command-service"));
+            started.add(command);
             ServiceProcess query = ServiceProcess.start(root, "query-service", settings.queryPort(), env, jvm,
                     log(settings, "query-service"));
             started.add(query);
             ServiceProcess realtime = ServiceProcess.start(root, "realtime-service", settings.realtimePort(), env, jvm,
                     log(settings, "realtime-service"));
             started.add(realtime);
-            CompletableFuture.allOf(awaitAsync(query), awaitAsync(realtime)).join();
+            CompletableFuture.allOf(awaitAsync(command), awaitAsync(query), awaitAsync(realtime)).join();
             EdgeProxy edge = EdgeProxy.start(settings.edgePort(), Map.of(
                     EdgeRoutes.Service.COMMAND, command.uri(""), EdgeRoutes.Service.QUERY, query.uri(""),
                     EdgeRoutes.Service.REALTIME, realtime.uri("")));
             return new LocalStack(settings, command, query, realtime, edge);
         } catch (Exception | Error e) {
-            started.forEach(ServiceProcess::close);
+            stopAll(started);
             throw e;
         }
     }
 
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+    /**
+     * The local start only ({@link #main}): C1 alone starts a service in about two thirds of the time; tests and
+     * benchmarks keep the full JIT.
+     */
+    private static final List<String> DEV_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    private static volatile List<String> jvmOptions = JVM_OPTIONS;
+
+    /** SIGTERM to all at once (they shut down side by side), then waits for each. */
+    private static void stopAll(List<ServiceProcess> services) {
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::close);
+    }
 
     private static Map<String, String> environment(Settings settings) {
         Map<String, String> env = new HashMap<>(settings.extraEnvironment());
@@ -103,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
     void killAndRestartCommand() throws Exception {
         command.kill();
         command = ServiceProcess.start(repositoryRoot(), "command-service", settings.commandPort(), environment(settings),
-                JVM_OPTIONS, log(settings, "command-service-restarted"));
+                jvmOptions, log(settings, "command-service-restarted"));
         command.awaitHealthy(STARTUP);
     }
 
@@ -125,7 +139,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         edge.close();
-        List.of(realtime, query, command).forEach(ServiceProcess::close);
+        stopAll(List.of(realtime, query, command));
     }
 
     static Path repositoryRoot() {
@@ -169,6 +183,12 @@ public final class LocalStack implements AutoCloseable {
             embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(data.resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    // durable: zonky's defaults are for throw-away test databases (fsync and synchronous_commit off)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    // stopped by our shutdown hook after the services, not by zonky's own hook while they still run
+                    .setRegisterShutdownHook(false)
                     .setPort(Integer.parseInt(System.getenv().getOrDefault("STREAMFLIX_LOCAL_DB_PORT", "54329")))
                     .start();
             url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/streamflix";
@@ -177,23 +197,30 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> origins = List.of(System.getenv().getOrDefault("STREAMFLIX_ALLOWED_ORIGINS",
                 "http://localhost:8080,http://localhost:8081,http://localhost:5173").split(","));
+        DevTwitch twitch = DevTwitch.start(); // the Twitch stand-in: no Twitch account needed locally
         Settings settings = new Settings(url, user, password, new Secrets(secrets.getProperty("jwt-secret"),
                 secrets.getProperty("webhook-secret"), secrets.getProperty("admin-key"),
                 secrets.getProperty("token-encryption-key")), origins, 8081, 8082, 8083, 8080, null,
-                // dev login instead of Twitch (command-service refuses the dev profile next to real credentials)
-                Map.of("SPRING_PROFILES_ACTIVE", "dev", "STREAMFLIX_AUTH_SUCCESSURL", "http://localhost:8080/api/users/me"));
+                devEnvironment(twitch));
         EmbeddedPostgres database = embedded;
-        LocalStack stack = start(settings);
+        jvmOptions = concat(JVM_OPTIONS, DEV_JVM_OPTIONS);
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (Exception | Error e) {
+            closeQuietly(database);
+            throw e;
+        }
+        // Ctrl-C: the edge and the services first (they also get the terminal's SIGINT), the database last
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
-            if (database != null) {
-                try {
-                    database.close();
-                } catch (IOException ignored) {
-                    // exiting anyway
-                }
-            }
-        }));
+            closeQuietly(database);
+        }, "local-stack-shutdown"));
+        try {
+            DevTwitch.connectBroadcaster(URI.create("http://localhost:" + settings.edgePort()));
+        } catch (Exception e) {
+            System.err.println("The broadcaster could not connect to the Twitch stand-in (registration will answer 503): " + e);
+        }
         System.out.println("""
 
                 STREAMFLIX League is running (Ctrl-C stops it):
@@ -202,9 +229,38 @@ public final class LocalStack implements AutoCloseable {
                   query-service     http://localhost:8082   (reads)
                   realtime-service  ws://localhost:8083     (sockets: /api/user/connect)
                   dev login:        http://localhost:8080/auth/dev-login
+                  dev helpers:      POST /api/dev/viewers, /api/dev/viewers/{userId}/subscriber, /api/dev/redemptions (X-Admin-Key)
+                  Twitch stand-in:  %s   (broadcaster connected; every user a subscriber)
                   secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
-                """);
+                """.formatted(twitch.baseUrl()));
         Thread.currentThread().join();
+    }
+
+    /**
+     * command-service in the dev profile (dev login, dev helpers) against the Twitch stand-in; the dev profile refuses
+     * Twitch credentials unless both Twitch base URLs are loopback addresses, so it cannot reach the real Twitch.
+     */
+    static Map<String, String> devEnvironment(DevTwitch twitch) {
+        Map<String, String> env = new HashMap<>(twitch.environment());
+        env.put("SPRING_PROFILES_ACTIVE", "dev");
+        env.put("STREAMFLIX_AUTH_SUCCESSURL", "http://localhost:8080/api/users/me");
+        return env;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres database) {
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException ignored) {
+                // exiting anyway
+            }
+        }
     }
 
     /** {@code -Dspring.datasource.url=...} or {@code SPRING_DATASOURCE_URL}, as Spring would read it. */

@@ -52,6 +52,9 @@ public final class PushLatencyBenchmark {
                     webhooks, warmup, com.streamflix.league.testsupport.TestDatabase.origin());
             report("webhook answered (204)", webhookMillis);
             report("push received", pushMillis);
+        } finally {
+            // The fake Twitch's Jetty threads are not daemons: left running, exec:java would wait for them forever
+            StackFixture.TWITCH.server.stop();
         }
     }
 

@@ -92,6 +92,11 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM without waiting: Spring shuts down gracefully; {@link #close()} waits for the end. */
+    void requestStop() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         process.destroy(); // SIGTERM: Spring shuts down gracefully
