@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.api.tournament.RegistrationStatus;
 import com.streamflix.league.api.wallet.RecordLoginCommand;
 import com.streamflix.league.command.tournament.TournamentRegistrations;
+import com.streamflix.league.command.twitch.EventSubSignatureVerifier;
 import com.streamflix.league.command.twitch.TwitchHelixClient;
 import com.streamflix.league.command.twitch.TwitchProperties;
 import com.streamflix.league.support.web.ApiProblem;
@@ -27,15 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,9 +58,11 @@ public class DevHelpers {
     private final RestClient http;
     private final ObjectMapper json;
     private final Environment environment;
+    private final EventSubSignatureVerifier signatures;
 
     public DevHelpers(CommandGateway commands, TournamentRegistrations registrations, TwitchHelixClient helix,
-                      TwitchProperties twitch, RestClient twitchRestClient, ObjectMapper json, Environment environment) {
+                      TwitchProperties twitch, RestClient twitchRestClient, ObjectMapper json, Environment environment,
+                      EventSubSignatureVerifier signatures) {
         DevTwitchGuard.refuseRealTwitch(twitch);
         this.commands = commands;
         this.registrations = registrations;
@@ -72,6 +71,7 @@ public class DevHelpers {
         this.http = twitchRestClient;
         this.json = json;
         this.environment = environment;
+        this.signatures = signatures;
     }
 
     public record NewViewers(@NotNull @Min(1) @Max(500) Integer count,
@@ -179,15 +179,9 @@ public class DevHelpers {
         return ResponseEntity.ok(new Sent(messageId, redemptionId, answer.getStatusCode().value()));
     }
 
+    /** Signed with our webhook secret exactly as Twitch signs (the verifier's own HMAC). */
     private String sign(String messageId, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(twitch.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((messageId + timestamp).getBytes(StandardCharsets.UTF_8));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return signatures.sign(messageId, timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The stand-in's own address (scheme, host, port) with {@code path}; it is a loopback address (the guard). */
