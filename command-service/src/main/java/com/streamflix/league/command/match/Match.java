@@ -367,10 +367,6 @@ public class Match {
         return result;
     }
 
-    PredictionPool pool() {
-        return pool;
-    }
-
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");

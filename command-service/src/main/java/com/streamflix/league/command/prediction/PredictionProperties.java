@@ -6,11 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code streamflix.predictions.*}: {@code enabled} is the kill switch for channels that must not run wagers (off:
- * the endpoints answer 404); {@code max-wager} is RULES P1's upper bound.
+ * {@code streamflix.predictions.max-wager}: RULES P1's upper bound. (The kill switch {@code
+ * streamflix.predictions.enabled} is read by {@link PredictionController}'s condition: off, the endpoint does not exist.)
  */
 @Validated
 @ConfigurationProperties("streamflix.predictions")
-public record PredictionProperties(@DefaultValue("true") boolean enabled,
-                                   @DefaultValue("10000") @Min(1) long maxWager) {
+public record PredictionProperties(@DefaultValue("10000") @Min(1) long maxWager) {
 }

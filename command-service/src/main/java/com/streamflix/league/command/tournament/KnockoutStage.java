@@ -97,19 +97,12 @@ final class KnockoutStage {
         return slot == null ? null : ties.get(slot);
     }
 
-    Tie tie(Slot slot) {
-        return ties.get(slot.name());
-    }
-
     /** The tie the winner of {@code slot} goes to, when it exists already. */
     Tie nextTie(Slot slot) {
         Slot next = KnockoutBracket.next(slot);
         return next == null ? null : ties.get(next.name());
     }
 
-    Map<String, String> winnersBySlot() {
-        return winnersBySlot;
-    }
 
     /** The eight play-off ties, known at seeding (K1). */
     List<KnockoutTieCreatedEvent> playoffTies(Instant at) {
@@ -123,19 +116,19 @@ final class KnockoutStage {
     }
 
     /** The tie {@code slot}'s winner opens when both its sides are now known and it does not exist yet (K2). */
-    KnockoutTieCreatedEvent nextTieOnceKnown(Slot decided, Map<String, String> winners, Instant at) {
+    KnockoutTieCreatedEvent nextTieOnceKnown(Slot decided, Instant at) {
         Slot next = KnockoutBracket.next(decided);
         if (next == null || ties.containsKey(next.name())) {
             return null;
         }
-        TiePairing pairing = bracket.pairing(next, winners);
+        TiePairing pairing = bracket.pairing(next, winnersBySlot);
         return pairing == null ? null : created(next, pairing, at, null);
     }
 
     /** The existing, not yet started tie after {@code decided}, with the sides the corrected winners give it. */
-    KnockoutTieCreatedEvent recomposed(Slot decided, Map<String, String> winners, String reason) {
+    KnockoutTieCreatedEvent recomposed(Slot decided, String reason) {
         Tie next = nextTie(decided);
-        TiePairing pairing = bracket.pairing(next.slot, winners);
+        TiePairing pairing = bracket.pairing(next.slot, winnersBySlot);
         List<TieLeg> legs = new ArrayList<>();
         for (TieLeg leg : next.legs) {
             legs.add(leg(leg.matchId(), leg.phase(), pairing, leg.scheduledAt()));

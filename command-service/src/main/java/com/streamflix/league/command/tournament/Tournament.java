@@ -340,9 +340,9 @@ public class Tournament {
         KnockoutTieCreatedEvent next;
         if (previousWinner != null && !previousWinner.equals(decided.winnerParticipantId())
                 && knockouts.nextTie(tie.slot) != null) {
-            next = knockouts.recomposed(tie.slot, knockouts.winnersBySlot(), command.correctionReason());
+            next = knockouts.recomposed(tie.slot, command.correctionReason());
         } else {
-            next = knockouts.nextTieOnceKnown(tie.slot, knockouts.winnersBySlot(), command.at());
+            next = knockouts.nextTieOnceKnown(tie.slot, command.at());
         }
         if (next == null) {
             return List.of();

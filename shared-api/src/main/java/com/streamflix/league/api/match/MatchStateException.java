@@ -4,19 +4,12 @@ import com.streamflix.league.api.StateRefusedException;
 
 /** An action RULES M1 does not allow in the match's current state (→ 409 naming it). */
 public class MatchStateException extends StateRefusedException {
-    private final MatchStatus current;
-
     public MatchStateException(String matchId, MatchStatus current, String attemptedAction) {
         super("Match " + matchId, current, attemptedAction);
-        this.current = current;
     }
 
     @Override
     public String problemType() {
         return "invalid-match-state";
-    }
-
-    public MatchStatus current() {
-        return current;
     }
 }
