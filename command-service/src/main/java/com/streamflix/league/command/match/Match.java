@@ -17,7 +17,11 @@ import com.streamflix.league.api.match.CorrectMatchResultCommand;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchCompletedEvent;
 import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
+import com.streamflix.league.api.match.CloseMatchVoteCommand;
 import com.streamflix.league.api.match.MatchPhase;
+import com.streamflix.league.api.match.MatchVoteClosedEvent;
+import com.streamflix.league.api.match.MatchVoteOpenedEvent;
+import com.streamflix.league.api.match.OpenMatchVoteCommand;
 import com.streamflix.league.api.match.MatchRescheduledEvent;
 import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.api.match.MatchResultCorrectedEvent;
@@ -76,6 +80,8 @@ public class Match {
     private MatchResult result;
     private int liveScoreA;
     private int liveScoreB;
+    /** The vote event running on this match (RULES V1: one at a time), or null. */
+    private MatchVoteOpenedEvent openVote;
     /** The book, by user (P1: one prediction each), in the order placed. */
     private final Map<String, PredictionPlacedEvent> predictions = new LinkedHashMap<>();
     private PredictionPool pool = PredictionPool.EMPTY;
@@ -142,6 +148,10 @@ public class Match {
      */
     @CommandHandler
     public MatchCompletedEvent handle(ResolveMatchCommand command) {
+        if (openVote != null) {
+            // V5's award counts in the table this result completes: the vote closes first (at most 10 minutes)
+            throw refused("resolve while vote " + openVote.voteEventId() + " runs (until " + openVote.endsAt() + ")");
+        }
         MatchResult resolved;
         if (command.walkoverWinnerParticipantId() != null) {
             if (status == COMPLETED) {
@@ -167,6 +177,29 @@ public class Match {
             apply(settled(resolved, 1, List.of(), null));
         }
         return completed;
+    }
+
+    /** V1: a {@code LIVE} league match hosts one vote event at a time. */
+    @CommandHandler
+    public MatchVoteOpenedEvent handle(OpenMatchVoteCommand command) {
+        requireStatus(LIVE, "start a vote");
+        if (phase != MatchPhase.LEAGUE) {
+            throw refused("start a vote: votes award league points, so only league matches have them");
+        }
+        if (openVote != null) {
+            throw refused("start a vote: vote " + openVote.voteEventId() + " runs until " + openVote.endsAt());
+        }
+        MatchVoteOpenedEvent opened = new MatchVoteOpenedEvent(matchId, tournamentId, command.voteEventId(), playerA,
+                playerB, command.endsAt());
+        apply(opened);
+        return opened;
+    }
+
+    @CommandHandler
+    public void handle(CloseMatchVoteCommand command) {
+        if (openVote != null && openVote.voteEventId().equals(command.voteEventId())) {
+            apply(new MatchVoteClosedEvent(matchId, command.voteEventId()));
+        }
     }
 
     /** A {@code COMPLETED} match's result replaced; the tournament decides whether the correction is still allowed. */
@@ -422,6 +455,16 @@ public class Match {
     @EventSourcingHandler
     void on(MatchRescheduledEvent event) {
         scheduledAt = event.scheduledAt();
+    }
+
+    @EventSourcingHandler
+    void on(MatchVoteOpenedEvent event) {
+        openVote = event;
+    }
+
+    @EventSourcingHandler
+    void on(MatchVoteClosedEvent event) {
+        openVote = null;
     }
 
     @EventSourcingHandler

@@ -34,7 +34,8 @@ public class SecurityConfiguration {
                         // the dev profile's helpers (DevHelpers); outside it nothing answers there
                         .requestMatchers("/api/dev/**").hasRole("ADMIN")
                         // a viewer's own actions need a viewer's session (the admin key is nobody's registration)
-                        .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions").hasRole("USER")
+                        .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions", "/api/vote-events/*/votes")
+                        .hasRole("USER")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(TwitchLogin.registrations(twitch))

@@ -3,6 +3,7 @@ package com.streamflix.league.command.tournament;
 import com.streamflix.league.api.draw.LeagueDrawnEvent;
 import com.streamflix.league.api.knockout.MatchResultRecordedEvent;
 import com.streamflix.league.api.tournament.ConfirmedParticipant;
+import com.streamflix.league.api.vote.VoteBonusAwardedEvent;
 import com.streamflix.league.standings.Entrant;
 import com.streamflix.league.standings.LeagueResult;
 import com.streamflix.league.standings.LeagueTable;
@@ -16,12 +17,14 @@ import java.util.Set;
 
 /**
  * The league phase as the tournament counts it: which matches the draw made, and their results (the last one
- * recorded for each match, so a correction replaces it). When every match has a result, the final table (RULES S2,
+ * recorded for each match, so a correction replaces it) and the league points viewers' votes awarded (V5). When every match has a result, the final table (RULES S2,
  * by the comparator the viewers' table uses) decides who goes where (S3).
  */
 final class LeagueResults {
     private final Set<String> matchIds = new HashSet<>();
     private final Map<String, LeagueResult> results = new HashMap<>();
+    /** League points from viewer votes (V5), part of the table (S1). */
+    private final Map<String, Integer> bonus = new HashMap<>();
 
     void drawn(LeagueDrawnEvent event) {
         event.fixtures().forEach(fixture -> matchIds.add(fixture.matchId()));
@@ -30,6 +33,10 @@ final class LeagueResults {
     void recorded(MatchResultRecordedEvent event) {
         results.put(event.matchId(), new LeagueResult(event.playerAParticipantId(), event.playerBParticipantId(),
                 event.result().scoreA(), event.result().scoreB()));
+    }
+
+    void awarded(VoteBonusAwardedEvent event) {
+        bonus.merge(event.participantId(), event.points(), Integer::sum);
     }
 
     boolean isLeagueMatch(String matchId) {
@@ -48,7 +55,7 @@ final class LeagueResults {
     List<String> finalRanking(List<ConfirmedParticipant> participants) {
         List<Entrant> entrants = participants.stream()
                 .map(p -> new Entrant(p.participantId(), p.seedPosition())).toList();
-        return LeagueTable.rank(entrants, List.copyOf(results.values()), Map.of()).stream()
+        return LeagueTable.rank(entrants, List.copyOf(results.values()), bonus).stream()
                 .map(StandingsRow::participantId).toList();
     }
 }

@@ -13,6 +13,8 @@ import com.streamflix.league.api.knockout.RecordMatchStartCommand;
 import com.streamflix.league.api.knockout.TournamentCompletedEvent;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchResult;
+import com.streamflix.league.api.vote.AwardVoteBonusCommand;
+import com.streamflix.league.api.vote.VoteBonusAwardedEvent;
 import com.streamflix.league.knockout.KnockoutBracket;
 import com.streamflix.league.knockout.Round;
 import com.streamflix.league.knockout.Slot;
@@ -368,6 +370,18 @@ public class Tournament {
                 command.correctionReason());
     }
 
+    /**
+     * V5: a vote's winner gets its league points (S1). Votes run on live league matches and a match is not resolved
+     * while its vote runs, so the award always comes before the league phase's last result.
+     */
+    @CommandHandler
+    public void handle(AwardVoteBonusCommand command) {
+        requireStatus(LEAGUE_PHASE, "award league points from a vote");
+        requireLeagueMatch(command.matchId());
+        apply(new VoteBonusAwardedEvent(tournamentId, command.voteEventId(), command.matchId(),
+                command.participantId(), command.points()));
+    }
+
     private void requireLeagueMatch(String matchId) {
         if (!league.isLeagueMatch(matchId)) {
             throw new IllegalArgumentException("match " + matchId + " is not a league match of " + tournamentId);
@@ -541,6 +555,11 @@ public class Tournament {
     void on(LeagueDrawnEvent event) {
         league.drawn(event);
         status = LEAGUE_PHASE;
+    }
+
+    @EventSourcingHandler
+    void on(VoteBonusAwardedEvent event) {
+        league.awarded(event);
     }
 
     @EventSourcingHandler

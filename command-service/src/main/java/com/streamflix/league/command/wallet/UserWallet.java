@@ -21,6 +21,8 @@ import com.streamflix.league.api.wallet.UserBannedException;
 import com.streamflix.league.api.wallet.UserLoginChangedEvent;
 import com.streamflix.league.api.wallet.UserUnbannedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
+import com.streamflix.league.api.vote.CastVotesCommand;
+import com.streamflix.league.api.vote.VotesCastEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -48,6 +50,8 @@ public class UserWallet {
     /** Debits a banned viewer may not make; an admin's adjustment still can. */
     private static final Set<TransactionType> SPENDING = EnumSet.of(TransactionType.VOTE_SPEND,
             TransactionType.PREDICTION_WAGER);
+
+    private static final String VOTE_KEY_PREFIX = "vote-cast:";
 
     @AggregateIdentifier
     private String userId;
@@ -90,6 +94,36 @@ public class UserWallet {
         apply(new PointsDebitedEvent(userId, command.type(), -command.amount(), balance - command.amount(),
                 command.reason(), command.relatedEntityId(), command.idempotencyKey()));
         return balance;
+    }
+
+    /**
+     * V2: votes and their price in one append, so a vote is never counted without its debit nor the reverse. The
+     * caller checked that the vote is open and the side exists. Returns the balance after.
+     */
+    @CommandHandler
+    public long handle(CastVotesCommand command) {
+        if (banned) {
+            throw new UserBannedException(userId);
+        }
+        long price = Math.multiplyExact((long) command.votes(), command.costPerVote());
+        requirePositive(price);
+        if (price > balance) {
+            throw new InsufficientPointsException(balance, price); // W2
+        }
+        apply(new PointsDebitedEvent(userId, TransactionType.VOTE_SPEND, -price, balance - price,
+                command.votes() + " vote(s) in vote " + command.voteEventId(), command.voteEventId(),
+                voteKey(command.castId())));
+        apply(new VotesCastEvent(userId, command.castId(), command.voteEventId(), command.matchId(),
+                command.participantId(), command.votes(), command.costPerVote()));
+        return balance;
+    }
+
+    /**
+     * A cast is a new purchase each time (nothing redelivers it), so its key is not remembered: a viewer who votes
+     * all evening does not grow the wallet's state, or its snapshot.
+     */
+    private static String voteKey(String castId) {
+        return VOTE_KEY_PREFIX + castId;
     }
 
     /**
@@ -162,6 +196,11 @@ public class UserWallet {
         }
     }
 
+    /** How many idempotency keys the wallet keeps (they are part of its state and its snapshot). */
+    int appliedKeyCount() {
+        return appliedKeys.size();
+    }
+
     private void openOrFollowLogin(String id, String newLogin) {
         if (userId == null) {
             apply(new WalletOpenedEvent(id, newLogin));
@@ -197,6 +236,12 @@ public class UserWallet {
     void on(PointsDebitedEvent event) {
         balance = event.balance();
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
+    }
+
+    /** The cast's debit came just before; its key is let go (see {@link #voteKey}). */
+    @EventSourcingHandler
+    void on(VotesCastEvent event) {
+        appliedKeys.remove(voteKey(event.castId()));
     }
 
     @EventSourcingHandler

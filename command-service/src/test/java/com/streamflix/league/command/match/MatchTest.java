@@ -7,7 +7,11 @@ import com.streamflix.league.api.match.CorrectMatchResultCommand;
 import com.streamflix.league.api.match.InvalidResultException;
 import com.streamflix.league.api.match.MatchCompletedEvent;
 import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
+import com.streamflix.league.api.match.CloseMatchVoteCommand;
 import com.streamflix.league.api.match.MatchPhase;
+import com.streamflix.league.api.match.MatchVoteClosedEvent;
+import com.streamflix.league.api.match.MatchVoteOpenedEvent;
+import com.streamflix.league.api.match.OpenMatchVoteCommand;
 import com.streamflix.league.api.match.MatchRescheduledEvent;
 import com.streamflix.league.api.match.MatchResult;
 import com.streamflix.league.api.match.MatchResultCorrectedEvent;
@@ -136,6 +140,44 @@ class MatchTest {
         fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
                 .when(new ResolveMatchCommand(ID, 2, null, null, null))
                 .expectException(InvalidResultException.class).expectNoEvents();
+    }
+
+    static final Instant VOTE_END = KICK_OFF.plusSeconds(600);
+    static final MatchVoteOpenedEvent VOTE_OPENED = new MatchVoteOpenedEvent(ID, "t-1", "v-1", "p-a", "p-b", VOTE_END);
+
+    @Test
+    void aLiveLeagueMatchHostsOneVoteAtATime_V1() {
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED)
+                .when(new OpenMatchVoteCommand(ID, "v-1", VOTE_END))
+                .expectEvents(VOTE_OPENED);
+        fixture.given(scheduled(MatchPhase.LEAGUE))
+                .when(new OpenMatchVoteCommand(ID, "v-1", VOTE_END))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, VOTE_OPENED)
+                .when(new OpenMatchVoteCommand(ID, "v-2", VOTE_END))
+                .expectException(MatchStateException.class).expectExceptionMessage(
+                        "Match m-1 is LIVE: cannot start a vote: vote v-1 runs until " + VOTE_END).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.ROUND_OF_16_LEG_1),
+                        new MatchStartedEvent(ID, "t-1", MatchPhase.ROUND_OF_16_LEG_1, "p-a", "p-b"))
+                .when(new OpenMatchVoteCommand(ID, "v-1", VOTE_END))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, VOTE_OPENED, new MatchVoteClosedEvent(ID, "v-1"))
+                .when(new OpenMatchVoteCommand(ID, "v-2", VOTE_END))
+                .expectEvents(new MatchVoteOpenedEvent(ID, "t-1", "v-2", "p-a", "p-b", VOTE_END));
+    }
+
+    /** V5: the award of a running vote belongs in the table the result may complete, so the result waits. */
+    @Test
+    void aMatchIsNotResolvedWhileItsVoteRuns_V5() {
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, VOTE_OPENED)
+                .when(new ResolveMatchCommand(ID, 2, 1, null, null))
+                .expectException(MatchStateException.class).expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, VOTE_OPENED)
+                .when(new CloseMatchVoteCommand(ID, "v-other"))
+                .expectNoEvents();
+        fixture.given(scheduled(MatchPhase.LEAGUE), STARTED, VOTE_OPENED, new MatchVoteClosedEvent(ID, "v-1"))
+                .when(new ResolveMatchCommand(ID, 2, 1, null, null))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "streamflix.admin.key=" + CommandServiceTest.ADMIN_KEY,
         "streamflix.admin.users=" + CommandServiceTest.LISTED_ADMIN_ID,
         "streamflix.allowed-origins=" + CommandServiceTest.ALLOWED_ORIGIN,
-        "streamflix.auth.success-url=https://league.example/welcome"})
+        "streamflix.auth.success-url=https://league.example/welcome",
+        // above the 50 concurrent votes one test sends; VoteIntegrationTest also checks the 429 past it
+        "streamflix.votes.burst=" + CommandServiceTest.VOTE_BURST})
 public abstract class CommandServiceTest {
     public static final String BROADCASTER_ID = "1337";
     public static final String LISTED_ADMIN_ID = "2002";
@@ -33,6 +35,7 @@ public abstract class CommandServiceTest {
     public static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
     public static final String ADMIN_KEY = "integration-test-admin-key-0123456789abcdef";
     public static final String ALLOWED_ORIGIN = "https://league.example";
+    public static final int VOTE_BURST = 60;
 
     protected static final FakeTwitch TWITCH = FakeTwitch.start();
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -24,6 +24,7 @@ import com.streamflix.league.standings.Entrant;
 import com.streamflix.league.standings.LeagueResult;
 import com.streamflix.league.standings.LeagueTable;
 import com.streamflix.league.standings.StandingsRow;
+import com.streamflix.league.api.vote.AwardVoteBonusCommand;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -189,6 +190,32 @@ class TournamentProgressionTest {
         });
         fixture.given(history).when(new RecordMatchStartCommand(ID, last.matchId(), MatchPhase.LEAGUE))
                 .expectException(TournamentStateException.class); // M2: the league phase is over
+    }
+
+    /** V5, S1: league points from votes count in the final table that seeds the knockouts. */
+    @Test
+    void voteBonusesCountInTheFinalRanking_V5_S1() {
+        List<LeagueResult> results = playLeague(new Random(3), 1);
+        DrawnFixture last = draw.fixtures().get(draw.fixtures().size() - 1);
+        results.add(new LeagueResult(last.homeParticipantId(), last.awayParticipantId(), 0, 0));
+        // the bottom side of the table so far gets enough votes to climb
+        String climber = LeagueTable.rank(entrants(), results, Map.of()).get(35).participantId();
+        DrawnFixture played = draw.fixtures().stream().filter(f -> f.homeParticipantId().equals(climber)).findFirst()
+                .orElseThrow();
+        Map<String, Integer> bonus = Map.of(climber, 9);
+        for (int vote = 1; vote <= 3; vote++) {
+            step(new AwardVoteBonusCommand(ID, "vote-" + vote, played.matchId(), climber, 3));
+        }
+        attempt(new AwardVoteBonusCommand(ID, "vote-x", "not-a-league-match", climber, 3))
+                .expectException(IllegalArgumentException.class).expectNoEvents();
+
+        KnockoutsSeededEvent seeded = ofType(step(result(last, 0, 0)), KnockoutsSeededEvent.class).get(0);
+
+        assertThat(seeded.ranking()).isEqualTo(LeagueTable.rank(entrants(), results, bonus).stream()
+                .map(StandingsRow::participantId).toList());
+        assertThat(seeded.ranking().indexOf(climber)).isLessThan(35);
+        attempt(new AwardVoteBonusCommand(ID, "vote-late", played.matchId(), climber, 1))
+                .expectException(TournamentStateException.class).expectNoEvents(); // the table is final
     }
 
     @Test

@@ -18,6 +18,8 @@ import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.UserLoginChangedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
+import com.streamflix.league.api.vote.CastVotesCommand;
+import com.streamflix.league.api.vote.VotesCastEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,5 +184,36 @@ class UserWalletTest {
                         new UserBannedEvent("9001", "spam"))
                 .when(new DebitPointsCommand("9001", 10, ADMIN_ADJUSTMENT, "fine", null, "admin:1"))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void castVotesDebitsAndRecordsTheVotesInOneAppend_V2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 3, 10))
+                .expectResultMessagePayload(70L)
+                .expectEvents(new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1",
+                                "vote-cast:c1"),
+                        new VotesCastEvent("9001", "c1", "v1", "m1", "pa", 3, 10));
+    }
+
+    @Test
+    void castVotesBeyondTheBalanceOrWhenBannedRecordsNothing_V2_W2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+                .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 11, 10))
+                .expectException(InsufficientPointsException.class).expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new UserBannedEvent("9001", "abuse"))
+                .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 1, 10))
+                .expectException(UserBannedException.class).expectNoEvents();
+    }
+
+    /** A cast's key is not kept: the wallet's state does not grow with every vote (its snapshot neither). */
+    @Test
+    void castKeysAreNotKeptInTheWalletState() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1", "vote-cast:c1"),
+                        new VotesCastEvent("9001", "c1", "v1", "m1", "pa", 3, 10))
+                .when(new CastVotesCommand("9001", "c2", "v1", "m1", "pb", 1, 10))
+                .expectState(wallet -> org.assertj.core.api.Assertions.assertThat(wallet.appliedKeyCount()).isEqualTo(1));
     }
 }

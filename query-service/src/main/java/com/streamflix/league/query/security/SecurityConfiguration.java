@@ -8,8 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Reads: tournament data, matches (with their prediction books) and the leaderboard are public, a viewer's own data
- * ({@code /api/users/me/**}) needs the session, admin reads an admin.
+ * Reads: tournament data, matches (with their prediction books and votes) and the leaderboard are public, a viewer's
+ * own data ({@code /api/users/me/**}) needs the session, admin reads an admin.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {

@@ -21,8 +21,9 @@ import java.util.Map;
  * class keeps and never recomputes.
  * <p>
  * Called, in their transaction, by the projections that change an input: the roster's confirmation (every row, all
- * zeros, ranked by seeding) and every league result or correction. Every row is upserted with the time of the event
- * that caused the recompute, so a redelivery or a replay in event order ends with the same rows, timestamps included.
+ * zeros, ranked by seeding), every league result or correction, and every vote bonus ({@link #addBonus}). Every row is
+ * upserted with the time of the event that caused the recompute, so a redelivery or a replay in event order ends with
+ * the same rows, timestamps included.
  */
 @Component
 public class LeagueStandings {
@@ -30,6 +31,16 @@ public class LeagueStandings {
 
     public LeagueStandings(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * V5, S1: {@code points} league points from a vote for {@code participantId}, added to the row's bonus, then the
+     * table recomputed. The caller adds each award once (the recompute alone is safe to repeat).
+     */
+    public void addBonus(String tournamentId, String participantId, int points, Instant at) {
+        jdbc.update("UPDATE league_standings SET bonus_points = bonus_points + ? WHERE participant_id = ?",
+                points, participantId);
+        recompute(tournamentId, at);
     }
 
     public void recompute(String tournamentId, Instant at) {
