@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The push processors are per instance and live only: each realtime instance must see every event (a channel's
  * sockets may sit on any instance), so their tokens live in memory and start at the head of the stream. History is
- * not pushed; a new socket gets its snapshot from the shared, stored processors (WalletBalances, MatchSnapshots).
+ * not pushed; a new socket gets its snapshot from the shared, stored processors (WalletBalances, MatchSnapshots,
+ * VoteSnapshots).
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeProcessing {

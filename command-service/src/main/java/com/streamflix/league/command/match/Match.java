@@ -1,5 +1,6 @@
 package com.streamflix.league.command.match;
 
+import com.streamflix.league.command.config.Snapshots;
 import com.streamflix.league.api.match.ChangeMatchParticipantsCommand;
 import com.streamflix.league.api.prediction.InvalidPredictionException;
 import com.streamflix.league.api.prediction.PlacePredictionCommand;
@@ -62,7 +63,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * in the history. The match also holds its prediction book (P1–P4): open while {@code SCHEDULED}, locked at kick-off,
  * settled with the result in the same event stream, and settled again when a correction changes the outcome.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
 public class Match {
     /** Scores a FIFA match can have; anything larger is a typing error, and stays out of the table. */
     static final int MAX_GOALS = 99;

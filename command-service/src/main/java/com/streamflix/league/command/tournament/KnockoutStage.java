@@ -17,6 +17,9 @@ import com.streamflix.league.knockout.Slot;
 import com.streamflix.league.knockout.TieOutcome;
 import com.streamflix.league.knockout.TiePairing;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +61,8 @@ final class KnockoutStage {
         boolean started;
         KnockoutTieDecidedEvent decided;
 
-        Tie(Slot slot) {
+        @JsonCreator // a snapshot reads it back
+        Tie(@JsonProperty("slot") Slot slot) {
             this.slot = slot;
         }
 
@@ -84,6 +88,14 @@ final class KnockoutStage {
         List<LegScore> legScores() {
             return legs.stream().map(leg -> scores.get(leg.matchId())).filter(s -> s != null).toList();
         }
+    }
+
+    /** For a snapshot to read back into (its fields are then set from the snapshot). */
+    @SuppressWarnings("unused")
+    private KnockoutStage() {
+        this.tournamentId = null;
+        this.bracket = null;
+        this.userIds = null;
     }
 
     KnockoutStage(KnockoutsSeededEvent seeded, Map<String, String> userIds) {

@@ -1,5 +1,6 @@
 package com.streamflix.league.command.tournament;
 
+import com.streamflix.league.command.config.Snapshots;
 import com.streamflix.league.api.draw.DrawnFixture;
 import com.streamflix.league.api.draw.SeedSource;
 import com.streamflix.league.api.knockout.CompetitionRuleException;
@@ -82,7 +83,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and {@link KnockoutStage}: the tournament says whether a match may start, counts each result, seeds the knockouts
  * after the last league match, creates each tie once both its sides are known and ends with the final.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
 public class Tournament {
     /** The read model's {@code tournaments.name} column; a longer name would stop the projection. */
     static final int NAME_MAX_LENGTH = 200;

@@ -103,7 +103,7 @@ public class Votes {
         }
         String castId = UUID.randomUUID().toString();
         return transactions.run(() -> {
-            VoteWindow vote = openWindow(voteEventId);
+            VoteWindow vote = openWindow(voteEventId, userId);
             if (!participantId.equals(vote.participantAId()) && !participantId.equals(vote.participantBId())) {
                 throw new VoteRefusedException("participantId", participantId + " does not play in this vote's match");
             }
@@ -125,15 +125,19 @@ public class Votes {
                               Instant endsAt, boolean closed) {
     }
 
-    /** Under the vote's shared lock, so the close cannot count while this cast is in flight. */
-    private VoteWindow openWindow(String voteEventId) {
+    /**
+     * Takes, in one round trip, the voter's lock (one viewer's casts queue instead of failing on append conflicts,
+     * across instances too) and the vote's shared lock (the close cannot count while this cast is in flight).
+     */
+    private VoteWindow openWindow(String voteEventId, String userId) {
         List<VoteWindow> found = jdbc.query("""
                         SELECT w.match_id, w.participant_a_id, w.participant_b_id, w.cost_per_vote, w.ends_at, w.closed
-                        FROM (SELECT pg_advisory_xact_lock_shared(hashtext(?))) AS locked, vote_window w
+                        FROM (SELECT pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock_shared(hashtext(?))) AS locked,
+                             vote_window w
                         WHERE w.vote_event_id = ?""",
                 (rs, row) -> new VoteWindow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getTimestamp(5).toInstant(), rs.getBoolean(6)),
-                lockKey(voteEventId), voteEventId);
+                "wallet:" + userId, lockKey(voteEventId), voteEventId);
         if (found.isEmpty()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "No vote " + voteEventId);
         }

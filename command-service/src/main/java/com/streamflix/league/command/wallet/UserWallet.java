@@ -1,5 +1,6 @@
 package com.streamflix.league.command.wallet;
 
+import com.streamflix.league.command.config.Snapshots;
 import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
@@ -44,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * never moves points twice. Commands on one user are serialised by the event store's unique (aggregate, sequence)
  * key, so the balance check and the registration cap hold under any concurrency, across instances too.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
 public class UserWallet {
 
     /** Debits a banned viewer may not make; an admin's adjustment still can. */

@@ -17,6 +17,10 @@ import com.streamflix.league.api.prediction.PredictionExistsException;
 import com.streamflix.league.api.prediction.PredictionPlacedEvent;
 import com.streamflix.league.api.prediction.PredictionPool;
 import com.streamflix.league.api.prediction.PredictionSettlementLine;
+import com.streamflix.league.api.match.CloseMatchVoteCommand;
+import com.streamflix.league.api.match.MatchVoteClosedEvent;
+import com.streamflix.league.api.match.MatchVoteOpenedEvent;
+import com.streamflix.league.command.testsupport.SnapshotRoundTrip;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -193,5 +197,18 @@ class PredictionBookTest {
         fixture.given(SCHEDULED)
                 .when(new PlacePredictionCommand(ID, "pr-1", "user-a", "p-b", 10))
                 .expectException(InvalidPredictionException.class).expectNoEvents();
+    }
+
+    /** Snapshots (issue 10): a match with a settled book and a closed vote reads back whole. */
+    @Test
+    void theMatchSurvivesASnapshot() {
+        List<Object> given = played();
+        given.add(new MatchVoteOpenedEvent(ID, "t-1", "v-1", "p-a", "p-b", java.time.Instant.parse("2026-01-01T20:00:00Z")));
+        fixture.given(given).when(new CloseMatchVoteCommand(ID, "v-other"))
+                .expectSuccessfulHandlerExecution().expectState(SnapshotRoundTrip::assertSurvives);
+        given.add(new MatchVoteClosedEvent(ID, "v-1"));
+        fixture.given(given).when(new ResolveMatchCommand(ID, 2, 1, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectState(SnapshotRoundTrip::assertSurvives);
     }
 }

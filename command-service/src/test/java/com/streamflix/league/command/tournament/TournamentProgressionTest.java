@@ -25,6 +25,7 @@ import com.streamflix.league.standings.LeagueResult;
 import com.streamflix.league.standings.LeagueTable;
 import com.streamflix.league.standings.StandingsRow;
 import com.streamflix.league.api.vote.AwardVoteBonusCommand;
+import com.streamflix.league.command.testsupport.SnapshotRoundTrip;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -295,6 +296,24 @@ class TournamentProgressionTest {
     }
 
     /** K2–K4: every tie decided in turn, 23 ties and 45 matches, one champion, and the slots released (R2). */
+    /** Snapshots (issue 10): the tournament mid-knockouts, with a shoot-out, a forfeit and a vote bonus, reads back whole. */
+    @Test
+    void theTournamentSurvivesASnapshotMidKnockouts() {
+        DrawnFixture first = draw.fixtures().get(0);
+        step(new AwardVoteBonusCommand(ID, "vote-1", first.matchId(), first.homeParticipantId(), 2));
+        List<KnockoutTieCreatedEvent> playoffs = seeded();
+        playTie(playoffs.get(0), 1, 0, playoffs.get(0).betterParticipantId()); // level: decided on penalties
+        playTie(playoffs.get(1), 2, 0, null);
+        TieLeg forfeited = playoffs.get(2).legs().get(0);
+        step(new RecordMatchResultCommand(ID, forfeited.matchId(), forfeited.phase(), forfeited.homeParticipantId(),
+                forfeited.awayParticipantId(), MatchResult.walkover(forfeited.homeParticipantId(),
+                forfeited.awayParticipantId(), forfeited.awayParticipantId()), null, NOW, SEED));
+        TieLeg next = playoffs.get(3).legs().get(0);
+        attempt(new RecordMatchStartCommand(ID, next.matchId(), next.phase()))
+                .expectSuccessfulHandlerExecution()
+                .expectState(SnapshotRoundTrip::assertSurvives);
+    }
+
     @Test
     void theKnockoutsRunToAChampion_K2_K4() {
         List<KnockoutTieCreatedEvent> open = new ArrayList<>(seeded());

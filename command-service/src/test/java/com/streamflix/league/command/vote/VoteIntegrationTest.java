@@ -220,6 +220,22 @@ class VoteIntegrationTest extends CommandServiceTest {
         assertThat(accepted).isBetween(VOTE_BURST, 2 * VOTE_BURST - 1);
         assertThat(balance(user)).isEqualTo(1_000_000 - 10L * accepted);
         assertThat(events(user, "VotesCastEvent")).isEqualTo(accepted);
+
+        // two events a cast: the wallet was snapshotted on the way, and loads from the snapshot to the same balance
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (snapshots(user) == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(snapshots(user)).isPositive();
+        Thread.sleep(1100); // a token back in the bucket
+        var after = vote(user, vote, away(3), 1);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertThat(JSON.readTree(after.body()).path("balance").asLong()).isEqualTo(1_000_000 - 10L * (accepted + 1));
+    }
+
+    int snapshots(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM eventstore.snapshot_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, aggregateId);
     }
 
     /**

@@ -216,4 +216,14 @@ class UserWalletTest {
                 .when(new CastVotesCommand("9001", "c2", "v1", "m1", "pb", 1, 10))
                 .expectState(wallet -> org.assertj.core.api.Assertions.assertThat(wallet.appliedKeyCount()).isEqualTo(1));
     }
+
+    /** Snapshots (issue 10): a wallet with keys, a ban and registrations reads back whole. */
+    @Test
+    void theWalletSurvivesASnapshot() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+                        new RegistrationSlotReservedEvent("9001", "t1"), new UserBannedEvent("9001", "abuse"))
+                .when(redemption("r1", 100))
+                .expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectState(com.streamflix.league.command.testsupport.SnapshotRoundTrip::assertSurvives);
+    }
 }

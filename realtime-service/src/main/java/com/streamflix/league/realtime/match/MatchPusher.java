@@ -40,6 +40,8 @@ import static com.streamflix.league.realtime.socket.Push.versionAfter;
  * and {@code PREDICTIONS_SETTLED}; none of them while predictions are switched off
  * ({@code streamflix.predictions.enabled=false}). An update still waiting for its turn goes before any later message
  * of its match, so a socket (which drops anything older than what it has) never loses the newest pool.
+ * <p>
+ * A match's live votes (RULES V1-V5) go on the same channel from {@link VotePusher}, part of this processor too.
  */
 @Component
 @ProcessingGroup(MatchPusher.PROCESSING_GROUP)

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * processor shared by the realtime instances (token stored) keeps it; each change is written only over an older
  * version, so a redelivered event changes nothing. The match's prediction book (status and pool per side, RULES
  * P1-P4) is kept in the same row: its events are the match's, so they move the same version. It is kept while
- * predictions are switched off too, and only left out of what {@link #current} answers.
+ * predictions are switched off too, and only left out of what {@link #current} answers. The match's votes are kept
+ * apart, by {@link VoteSnapshots}, and joined in when read.
  */
 @Component
 @ProcessingGroup(MatchSnapshots.PROCESSING_GROUP)
@@ -142,15 +143,23 @@ public class MatchSnapshots {
                 + " WHERE match_id = ? AND version < ?", arguments);
     }
 
-    /** The match as last stored; empty for a match not scheduled yet (or not yet seen by this processor). */
+    /**
+     * The match as last stored, with its latest vote as {@link VoteSnapshots} stored it (one query, as thousands of
+     * viewers may connect at once); empty for a match not scheduled yet (or not yet seen by this processor).
+     */
     public Optional<MatchSnapshot> current(String matchId) {
         return jdbc.query("""
-                SELECT match_id, version, status, tournament_id, phase, matchday, scheduled_at,
-                       player_a_participant_id, player_a_user_id, player_b_participant_id, player_b_user_id,
-                       score_a, score_b, penalties_winner_participant_id, walkover_winner_participant_id,
-                       winner_participant_id, predictions_status, predictions_pool_a, predictions_pool_b,
-                       predictions_count_a, predictions_count_b
-                FROM match_snapshot WHERE match_id = ?""", this::snapshot, matchId).stream().findFirst();
+                SELECT m.match_id, m.version, m.status, m.tournament_id, m.phase, m.matchday, m.scheduled_at,
+                       m.player_a_participant_id, m.player_a_user_id, m.player_b_participant_id, m.player_b_user_id,
+                       m.score_a, m.score_b, m.penalties_winner_participant_id, m.walkover_winner_participant_id,
+                       m.winner_participant_id, m.predictions_status, m.predictions_pool_a, m.predictions_pool_b,
+                       m.predictions_count_a, m.predictions_count_b, v.*
+                FROM match_snapshot m LEFT JOIN LATERAL (
+                    SELECT %s
+                    FROM vote_snapshot WHERE vote_snapshot.match_id = m.match_id
+                    ORDER BY started_at DESC NULLS LAST LIMIT 1) v ON true
+                WHERE m.match_id = ?""".formatted(VoteSnapshots.COLUMNS), this::snapshot, matchId)
+                .stream().findFirst();
     }
 
     private MatchSnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
@@ -168,7 +177,7 @@ public class MatchSnapshots {
                 scheduledAt == null ? null : scheduledAt.toInstant(),
                 new Player(row.getString("player_a_participant_id"), row.getString("player_a_user_id")),
                 new Player(row.getString("player_b_participant_id"), row.getString("player_b_user_id")),
-                scoreA, scoreB, result, predictionsEnabled ? predictions(row) : null);
+                scoreA, scoreB, result, predictionsEnabled ? predictions(row) : null, VoteSnapshots.vote(row));
     }
 
     private static Predictions predictions(ResultSet row) throws SQLException {

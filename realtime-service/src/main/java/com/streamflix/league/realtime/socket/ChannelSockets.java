@@ -68,10 +68,23 @@ public final class ChannelSockets {
     public void push(String channel, Push push) {
         Instant now = Instant.now();
         recent.compute(channel, (id, pushes) -> (pushes != null ? pushes : new Recent()).add(push, now));
+        pushToOpen(channel, push);
+    }
+
+    /**
+     * A push read from the store the snapshots are read from, so any later snapshot already has it: sent to the open
+     * sockets only, not remembered for late ones (where it would only crowd out the pushes that need to be).
+     */
+    public void pushToOpen(String channel, Push push) {
         Set<SocketOutbox> sockets = byChannel.get(channel);
         if (sockets != null) {
             sockets.forEach(socket -> socket.offer(push));
         }
+    }
+
+    /** Whether this instance holds a socket of the channel. */
+    public boolean hasSockets(String channel) {
+        return byChannel.containsKey(channel);
     }
 
     public void pingAll() {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What a new socket is sent first: the channel's state, and for each stream it reflects, that stream's version.
- * A match's snapshot reflects the match's stream; once it also carries the running vote, it names the vote's stream
- * too, so the socket then takes only newer tallies.
+ * A match's snapshot reflects the match's stream and, when it carries a vote, the vote's stream too, so the socket
+ * then takes only newer tallies.
  */
 public record Snapshot(TextMessage message, Map<String, Long> versions) {
 

@@ -17,7 +17,11 @@ import com.streamflix.league.api.prediction.PredictionBookSettledEvent;
 import com.streamflix.league.api.prediction.PredictionPlacedEvent;
 import com.streamflix.league.api.prediction.PredictionPool;
 import com.streamflix.league.api.prediction.PredictionSettlementLine;
+import com.streamflix.league.api.vote.VoteEndedEvent;
+import com.streamflix.league.api.vote.VoteStartedEvent;
+import com.streamflix.league.api.vote.VotesCastEvent;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.predictions.Parimutuel;
 import com.streamflix.league.predictions.Settlement;
 import com.streamflix.league.predictions.Wager;
@@ -49,6 +53,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +101,7 @@ class MatchLiveIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, Long> balances = new HashMap<>();
 
     /** The live processors take their head token once started; an event appended before would not be pushed. */
     @BeforeEach
@@ -317,6 +323,179 @@ class MatchLiveIntegrationTest {
         }
     }
 
+    /**
+     * Issue 10 over a real socket (RULES V1, V4, V5): the start, then a burst of casts on the voters' wallets as
+     * throttled tallies that only grow (at most one per interval, the last one the final count), a viewer who connects
+     * mid-vote gets the running tallies in its snapshot, and the end with the final tallies and the winner.
+     */
+    @Test
+    void aVoteIsPushedAsItStartsThenAsThrottledTalliesThenAsItEnds_V1_V4_V5() throws Exception {
+        String match = liveMatch();
+        String vote = "v-" + UUID.randomUUID();
+        String a = "pa-" + match;
+        String b = "pb-" + match;
+
+        try (Viewer viewer = connect(match, ORIGIN)) {
+            JsonNode snapshot = viewer.next();
+            assertThat(snapshot.has("vote")).isTrue();
+            assertThat(snapshot.path("vote").isNull()).isTrue();
+
+            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant endsAt = startedAt.plusSeconds(120);
+            append("VoteEvent", vote, new VoteStartedEvent(vote, match, "t1", a, b, 2, 10, startedAt, endsAt));
+            JsonNode started = viewer.next();
+            assertThat(started.path("type").asText()).isEqualTo("VOTE_STARTED");
+            assertThat(started.path("matchId").asText()).isEqualTo(match);
+            assertThat(started.path("voteEventId").asText()).isEqualTo(vote);
+            assertThat(started.path("pointsAward").asInt()).isEqualTo(2);
+            assertThat(started.path("costPerVote").asLong()).isEqualTo(10);
+            assertThat(started.path("participantAId").asText()).isEqualTo(a);
+            assertThat(started.path("participantBId").asText()).isEqualTo(b);
+            assertThat(started.path("startedAt").asText()).isEqualTo(startedAt.toString());
+            assertThat(started.path("endsAt").asText()).isEqualTo(endsAt.toString());
+
+            int casts = 0;
+            long votesA = 0;
+            long votesB = 0;
+            long burst = System.nanoTime();
+            for (int round = 0; round < 10; round++) { // 30 casts a round, on 30 wallets, appended together
+                List<GenericDomainEventMessage<?>> events = new ArrayList<>();
+                for (int voter = 0; voter < 30; voter++) {
+                    boolean sideA = voter % 3 != 0;
+                    int votes = 1 + voter % 4;
+                    events.addAll(cast("voter" + voter + "-" + match, vote, match, sideA ? a : b, votes));
+                    casts++;
+                    votesA += sideA ? votes : 0;
+                    votesB += sideA ? 0 : votes;
+                }
+                eventStore.publish(events);
+                Thread.sleep(60);
+            }
+
+            List<JsonNode> tallies = new ArrayList<>();
+            JsonNode tally;
+            do {
+                tally = viewer.next();
+                assertThat(tally.path("type").asText()).isEqualTo("VOTE_TALLY");
+                tallies.add(tally);
+            } while (tally.path("votesA").asLong() + tally.path("votesB").asLong() < votesA + votesB);
+            long elapsed = Duration.ofNanos(System.nanoTime() - burst).toMillis();
+
+            assertThat(tallies.size()).as("%d casts, %d ms: at most one tally per 250 ms", casts, elapsed)
+                    .isLessThanOrEqualTo((int) (elapsed / 250) + 1)
+                    .isLessThan(casts / 10);
+            for (int i = 1; i < tallies.size(); i++) {
+                assertThat(tallies.get(i).path("votesA").asLong()).as("tallies never go back")
+                        .isGreaterThanOrEqualTo(tallies.get(i - 1).path("votesA").asLong());
+                assertThat(tallies.get(i).path("votesB").asLong())
+                        .isGreaterThanOrEqualTo(tallies.get(i - 1).path("votesB").asLong());
+            }
+            assertThat(tally.path("voteEventId").asText()).isEqualTo(vote);
+            assertThat(tally.path("votesA").asLong()).isEqualTo(votesA);
+            assertThat(tally.path("votesB").asLong()).isEqualTo(votesB);
+            assertThat(tally.path("voters").asInt()).isEqualTo(30);
+            assertThat(tally.has("version")).as("the vote's messages leave the match's version alone").isFalse();
+
+            try (Viewer midVote = connect(match, ORIGIN)) {
+                JsonNode running = midVote.next().path("vote");
+                assertThat(running.path("voteEventId").asText()).isEqualTo(vote);
+                assertThat(running.path("status").asText()).isEqualTo("OPEN");
+                assertThat(running.path("pointsAward").asInt()).isEqualTo(2);
+                assertThat(running.path("costPerVote").asLong()).isEqualTo(10);
+                assertThat(running.path("endsAt").asText()).isEqualTo(endsAt.toString());
+                assertThat(running.path("votesA").asLong()).isEqualTo(votesA);
+                assertThat(running.path("votesB").asLong()).isEqualTo(votesB);
+                assertThat(running.path("voters").asInt()).isEqualTo(30);
+                assertThat(running.path("winnerParticipantId").isNull()).isTrue();
+
+                append("VoteEvent", vote, new VoteEndedEvent(vote, match, "t1", a, b, votesA, votesB, 30, a, 2));
+                for (Viewer watching : List.of(viewer, midVote)) {
+                    JsonNode ended = watching.next();
+                    assertThat(ended.path("type").asText()).isEqualTo("VOTE_ENDED");
+                    assertThat(ended.path("voteEventId").asText()).isEqualTo(vote);
+                    assertThat(ended.path("votesA").asLong()).isEqualTo(votesA);
+                    assertThat(ended.path("votesB").asLong()).isEqualTo(votesB);
+                    assertThat(ended.path("voters").asInt()).isEqualTo(30);
+                    assertThat(ended.path("winnerParticipantId").asText()).isEqualTo(a);
+                    assertThat(ended.path("tie").asBoolean()).isFalse();
+                    assertThat(ended.path("pointsAward").asInt()).isEqualTo(2);
+                }
+            }
+        }
+
+        awaitTrue(() -> snapshots.current(match).map(s -> s.vote() != null && s.vote().status().equals("CLOSED"))
+                .orElse(false), "the stored end");
+        try (Viewer late = connect(match, ORIGIN)) {
+            JsonNode ended = late.next().path("vote");
+            assertThat(ended.path("status").asText()).isEqualTo("CLOSED");
+            assertThat(ended.path("winnerParticipantId").asText()).isEqualTo(a);
+            assertThat(ended.path("tie").asBoolean()).isFalse();
+        }
+    }
+
+    /** V5: equal tallies end the vote without a winner. */
+    @Test
+    void aVoteWithEqualTalliesEndsInATie_V5() throws Exception {
+        String match = liveMatch();
+        String vote = "v-" + UUID.randomUUID();
+        String a = "pa-" + match;
+        String b = "pb-" + match;
+
+        try (Viewer viewer = connect(match, ORIGIN)) {
+            viewer.next();
+            Instant startedAt = Instant.now();
+            append("VoteEvent", vote, new VoteStartedEvent(vote, match, "t1", a, b, 1, 5, startedAt,
+                    startedAt.plusSeconds(60)));
+            assertThat(viewer.next().path("type").asText()).isEqualTo("VOTE_STARTED");
+            castVotes("fan-a-" + match, vote, match, a, 3);
+            castVotes("fan-b-" + match, vote, match, b, 3);
+            JsonNode tally;
+            do {
+                tally = viewer.next();
+                assertThat(tally.path("type").asText()).isEqualTo("VOTE_TALLY");
+            } while (tally.path("votesA").asLong() + tally.path("votesB").asLong() < 6);
+
+            append("VoteEvent", vote, new VoteEndedEvent(vote, match, "t1", a, b, 3, 3, 2, null, 1));
+            JsonNode ended = viewer.next();
+            assertThat(ended.path("type").asText()).isEqualTo("VOTE_ENDED");
+            assertThat(ended.path("votesA").asLong()).isEqualTo(3);
+            assertThat(ended.path("votesB").asLong()).isEqualTo(3);
+            assertThat(ended.path("tie").asBoolean()).isTrue();
+            assertThat(ended.has("winnerParticipantId")).isTrue();
+            assertThat(ended.path("winnerParticipantId").isNull()).isTrue();
+        }
+    }
+
+    /**
+     * RULES W4 for votes: the voter's channel gets the balance after the VOTE_SPEND debit (appended with the votes)
+     * and after a tie's VOTE_REFUND credit (V5).
+     */
+    @Test
+    void theVoterIsToldTheBalanceAfterTheVoteSpendAndAfterTheRefund_W4_V5() throws Exception {
+        String user = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String vote = "v-" + UUID.randomUUID();
+        try (Viewer socket = userSocket(user)) {
+            assertThat(socket.next().path("balance").asLong()).isZero();
+            append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.ADMIN_ADJUSTMENT, 100, 100,
+                    "welcome", null, "k1"));
+            assertThat(socket.next().path("balance").asLong()).isEqualTo(100);
+            balances.put(user, 100L);
+
+            castVotes(user, vote, "m-any", "p-a", 3); // 3 votes at 10 points: debit, then the votes
+            JsonNode spent = socket.next();
+            assertThat(spent.path("type").asText()).isEqualTo("POINTS_UPDATE");
+            assertThat(spent.path("balance").asLong()).isEqualTo(70);
+            assertThat(spent.path("version").asLong()).isEqualTo(2);
+
+            append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.VOTE_REFUND, 30, 100,
+                    "Refund: vote " + vote + " ended in a tie", vote, "vote-refund:" + vote));
+            JsonNode refunded = socket.next();
+            assertThat(refunded.path("type").asText()).isEqualTo("POINTS_UPDATE");
+            assertThat(refunded.path("balance").asLong()).isEqualTo(100);
+            assertThat(refunded.path("version").asLong()).as("after the debit and the votes").isEqualTo(4);
+        }
+    }
+
     @Test
     void aMatchNotScheduledYetIsAnUnknownSnapshot() throws Exception {
         try (Viewer viewer = connect(newMatch(), ORIGIN)) {
@@ -367,6 +546,51 @@ class MatchLiveIntegrationTest {
         }
     }
 
+    /** A scheduled, then started match, stored. */
+    private String liveMatch() throws InterruptedException {
+        String match = newMatch();
+        append(match, scheduled(match),
+                new MatchStartedEvent(match, "t1", MatchPhase.LEAGUE, "pa-" + match, "pb-" + match));
+        awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 2).orElse(false), "the stored start");
+        return match;
+    }
+
+    /**
+     * A cast as the voter's wallet appends it (V2): the VOTE_SPEND debit, then the votes. The balance is the debit's
+     * alone; a voter without points is credited first, as the wallet would refuse the cast.
+     */
+    private void castVotes(String userId, String vote, String match, String participantId, int votes) {
+        eventStore.publish(cast(userId, vote, match, participantId, votes));
+    }
+
+    private List<GenericDomainEventMessage<?>> cast(String userId, String vote, String match, String participantId,
+                                                    int votes) {
+        List<GenericDomainEventMessage<?>> events = new ArrayList<>();
+        long price = votes * 10L;
+        long balance = balances.merge(userId, 0L, Long::sum);
+        if (balance < price) {
+            events.addAll(events("UserWallet", userId, new PointsCreditedEvent(userId,
+                    TransactionType.ADMIN_ADJUSTMENT, 1_000, balance + 1_000, "welcome", null,
+                    "k-" + UUID.randomUUID())));
+            balance = balances.merge(userId, 1_000L, Long::sum);
+        }
+        balances.put(userId, balance - price);
+        events.addAll(events("UserWallet", userId,
+                new PointsDebitedEvent(userId, TransactionType.VOTE_SPEND, -price, balance - price,
+                        votes + " vote(s) in vote " + vote, vote, "vote-cast:c-" + UUID.randomUUID()),
+                new VotesCastEvent(userId, "c-" + UUID.randomUUID(), vote, match, participantId, votes, 10)));
+        return events;
+    }
+
+    private Viewer userSocket(String userId) throws Exception {
+        var socket = new Viewer();
+        socket.webSocket = http.newWebSocketBuilder().header("Origin", ORIGIN)
+                .header("Cookie", "streamflix_session=" + session(userId))
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), socket)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return socket;
+    }
+
     private static String newMatch() {
         return "m-" + UUID.randomUUID();
     }
@@ -382,12 +606,16 @@ class MatchLiveIntegrationTest {
 
     /** Appends to one aggregate's stream, numbered as the aggregate would number it. */
     private void append(String aggregateType, String aggregateId, Object... payloads) {
+        eventStore.publish(events(aggregateType, aggregateId, payloads));
+    }
+
+    private List<GenericDomainEventMessage<?>> events(String aggregateType, String aggregateId, Object... payloads) {
         List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
         for (Object payload : payloads) {
             long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
             messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
         }
-        eventStore.publish(messages);
+        return messages;
     }
 
     private Viewer connect(String match, String origin, String... cookie) throws Exception {

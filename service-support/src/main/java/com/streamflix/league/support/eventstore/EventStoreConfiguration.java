@@ -43,11 +43,11 @@ public class EventStoreConfiguration {
 
     @Bean
     @DependsOn("eventStoreSchema")
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return EventStoreTables.storageEngine(serializer, eventSerializer, configuration, connectionProvider,
-                transactionManager);
+        return EventStoreTables.storageEngine(EventStoreTables.snapshotSerializer(), eventSerializer, configuration,
+                connectionProvider, transactionManager);
     }
 
     @Bean
