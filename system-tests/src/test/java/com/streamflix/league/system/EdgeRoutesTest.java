@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,76 @@ class EdgeRoutesTest {
         assertThat(EdgeRoutes.route("POST", "/api/admin/users/1/ban")).isEqualTo(EdgeRoutes.Service.COMMAND);
         assertThat(EdgeRoutes.route("GET", "/api/user/connect")).isEqualTo(EdgeRoutes.Service.REALTIME);
         assertThat(EdgeRoutes.route("GET", "/auth/dev-login")).isEqualTo(EdgeRoutes.Service.COMMAND);
+    }
+
+    /**
+     * Scale-out (issue #10): in nginx.conf, command and realtime hash on the session cookie (a random key without
+     * one) with plain {@code hash}, the method {@link EdgeRoutes#instance} reproduces; query is not hashed.
+     */
+    @Test
+    void nginxRoutesCommandsAndSocketsByTheSessionCookie() throws Exception {
+        String conf = Files.readString(LocalStack.repositoryRoot().resolve(Path.of("deploy", "edge", "nginx.conf")));
+        Map<String, String> upstreams = new HashMap<>();
+        Matcher upstream = Pattern.compile("(?m)^upstream\\s+(\\w+)\\s*\\{([^}]*)}").matcher(conf);
+        while (upstream.find()) {
+            upstreams.put(upstream.group(1), upstream.group(2));
+        }
+        assertThat(upstreams).containsOnlyKeys("command", "query", "realtime");
+        for (String hashed : List.of("command", "realtime")) {
+            Matcher hash = Pattern.compile("hash\\s+\\$(\\w+)\\s*;").matcher(upstreams.get(hashed));
+            assertThat(hash.find()).as(hashed + " is hashed (plain hash: 'consistent' would not stick to a replica)").isTrue();
+            Map<String, String> key = map(conf, hash.group(1));
+            assertThat(key).as("the key of " + hashed).containsEntry("default", "$cookie_" + EdgeRoutes.SESSION_COOKIE)
+                    .containsEntry("\"\"", "$request_id");
+        }
+        assertThat(upstreams.get("query")).doesNotContain("hash");
+    }
+
+    /** The body of {@code map $from $name { ... }} as value by pattern. */
+    static Map<String, String> map(String conf, String name) {
+        Matcher block = Pattern.compile("map\\s+\\$\\w+\\s+\\$" + name + "\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(block.find()).as("map $" + name).isTrue();
+        Map<String, String> entries = new HashMap<>();
+        Matcher entry = Pattern.compile("(\\S+)\\s+(\\S+)\\s*;").matcher(block.group(1));
+        while (entry.find()) {
+            entries.put(entry.group(1), entry.group(2));
+        }
+        return entries;
+    }
+
+    @Test
+    void oneViewerAlwaysReachesTheSameInstanceAndViewersSpreadOverAll() {
+        AtomicInteger turn = new AtomicInteger();
+        for (int instances : List.of(2, 3)) {
+            int[] viewers = new int[instances];
+            for (int i = 0; i < 3000; i++) {
+                String session = "eyJhbGciOiJIUzI1NiJ9.viewer-" + i + ".sig";
+                int chosen = EdgeRoutes.instance(session, instances, turn::getAndIncrement);
+                assertThat(EdgeRoutes.instance(session, instances, turn::getAndIncrement)).isEqualTo(chosen);
+                viewers[chosen]++;
+            }
+            for (int count : viewers) {
+                assertThat(count).as(instances + " instances").isGreaterThan(3000 / instances * 8 / 10);
+            }
+        }
+        assertThat(EdgeRoutes.instance("any", 1, turn::getAndIncrement)).isZero();
+    }
+
+    @Test
+    void withoutASessionRequestsTakeTurns() {
+        AtomicInteger turn = new AtomicInteger();
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            chosen.add(EdgeRoutes.instance(i % 2 == 0 ? null : "", 3, turn::getAndIncrement));
+        }
+        assertThat(chosen).containsExactly(0, 1, 2, 0, 1, 2);
+    }
+
+    /** nginx's hash: ((crc32(key) >> 16) & 0x7fff), crc32("abc") being 0x352441C2. */
+    @Test
+    void theHashIsNginxs() {
+        assertThat(EdgeRoutes.nginxHash("abc")).isEqualTo(0x3524);
+        assertThat(EdgeRoutes.instance("abc", 2, () -> 1)).isEqualTo(0x3524 % 2);
     }
 
     /** The subset of nginx's location matching our file uses: exact, then regex in order, then longest prefix. */

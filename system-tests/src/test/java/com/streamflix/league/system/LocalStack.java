@@ -21,20 +21,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * The whole system on this machine: command-, query- and realtime-service as separate JVMs on one PostgreSQL.
  * Tests start it on a fresh database and free ports; {@link #main} is the local start command of README.md.
  * The three start together: each service migrates the event store's schema itself before using it (Flyway's lock
  * lets one apply it while the others wait), and each owns its own schema.
+ * <p>Scale-out (issue #10): N command-service and M realtime-service instances on the one database behind the one
+ * edge ({@link Settings#commandPorts()}, {@link Settings#realtimePorts()}; {@link EdgeProxy} routes a viewer by
+ * session to one instance). One of each unless asked for more.
  */
 public final class LocalStack implements AutoCloseable {
-    static final Duration STARTUP = Duration.ofMinutes(3);
+    /** Long enough for five JVMs starting side by side on a busy 2-core machine. */
+    static final Duration STARTUP = Duration.ofMinutes(5);
 
-    /** What the three services are given; secrets travel in environment variables, never on the command line. */
+    /**
+     * What the three services are given; secrets travel in environment variables, never on the command line. One
+     * command-service instance per port in {@code commandPorts}, one realtime-service instance per port in
+     * {@code realtimePorts}.
+     */
     public record Settings(String dbUrl, String dbUser, String dbPassword, Secrets secrets,
-                           List<String> allowedOrigins, int commandPort, int queryPort, int realtimePort,
-                           int edgePort, Path logDirectory, Map<String, String> extraEnvironment) {
+                           List<String> allowedOrigins, List<Integer> commandPorts, int queryPort,
+                           List<Integer> realtimePorts, int edgePort, Path logDirectory,
+                           Map<String, String> extraEnvironment) {
+        public Settings {
+            commandPorts = List.copyOf(commandPorts);
+            realtimePorts = List.copyOf(realtimePorts);
+            if (commandPorts.isEmpty() || realtimePorts.isEmpty()) {
+                throw new IllegalArgumentException("at least one command-service and one realtime-service instance");
+            }
+        }
+
+        /** One instance of each service. */
+        public Settings(String dbUrl, String dbUser, String dbPassword, Secrets secrets, List<String> allowedOrigins,
+                        int commandPort, int queryPort, int realtimePort, int edgePort, Path logDirectory,
+                        Map<String, String> extraEnvironment) {
+            this(dbUrl, dbUser, dbPassword, secrets, allowedOrigins, List.of(commandPort), queryPort,
+                    List.of(realtimePort), edgePort, logDirectory, extraEnvironment);
+        }
     }
 
     /** The secrets the services refuse to start without. */
@@ -45,18 +71,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     final Settings settings;
-    /** Replaced by {@link #killAndRestartCommand()}. */
-    volatile ServiceProcess command;
+    /** The command-service instances, in the order of {@link Settings#commandPorts()}; an entry is replaced by a restart. */
+    private final List<ServiceProcess> commands;
     final ServiceProcess query;
-    final ServiceProcess realtime;
+    private final List<ServiceProcess> realtimes;
     final EdgeProxy edge;
 
-    private LocalStack(Settings settings, ServiceProcess command, ServiceProcess query, ServiceProcess realtime,
-                       EdgeProxy edge) {
+    private LocalStack(Settings settings, List<ServiceProcess> commands, ServiceProcess query,
+                       List<ServiceProcess> realtimes, EdgeProxy edge) {
         this.settings = settings;
-        this.command = command;
+        this.commands = new CopyOnWriteArrayList<>(commands);
         this.query = query;
-        this.realtime = realtime;
+        this.realtimes = List.copyOf(realtimes);
         this.edge = edge;
     }
 
@@ -66,24 +92,77 @@ public final class LocalStack implements AutoCloseable {
         List<String> jvm = jvmOptions;
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            ServiceProcess command = ServiceProcess.start(root, "command-service", settings.commandPort(), env, jvm,
-                    log(settings, "command-service"));
-            started.add(command);
+            List<ServiceProcess> commands = new ArrayList<>();
+            for (int i = 0; i < settings.commandPorts().size(); i++) {
+                commands.add(ServiceProcess.start(root, "command-service", settings.commandPorts().get(i), env, jvm,
+                        log(settings, instanceName("command-service", i, settings.commandPorts().size()))));
+                started.add(commands.get(i));
+            }
             ServiceProcess query = ServiceProcess.start(root, "query-service", settings.queryPort(), env, jvm,
                     log(settings, "query-service"));
             started.add(query);
-            ServiceProcess realtime = ServiceProcess.start(root, "realtime-service", settings.realtimePort(), env, jvm,
-                    log(settings, "realtime-service"));
-            started.add(realtime);
-            CompletableFuture.allOf(awaitAsync(command), awaitAsync(query), awaitAsync(realtime)).join();
+            List<ServiceProcess> realtimes = new ArrayList<>();
+            for (int i = 0; i < settings.realtimePorts().size(); i++) {
+                realtimes.add(ServiceProcess.start(root, "realtime-service", settings.realtimePorts().get(i), env, jvm,
+                        log(settings, instanceName("realtime-service", i, settings.realtimePorts().size()))));
+                started.add(realtimes.get(i));
+            }
+            CompletableFuture.allOf(started.stream().map(LocalStack::awaitAsync).toArray(CompletableFuture[]::new)).join();
             EdgeProxy edge = EdgeProxy.start(settings.edgePort(), Map.of(
-                    EdgeRoutes.Service.COMMAND, command.uri(""), EdgeRoutes.Service.QUERY, query.uri(""),
-                    EdgeRoutes.Service.REALTIME, realtime.uri("")));
-            return new LocalStack(settings, command, query, realtime, edge);
+                    EdgeRoutes.Service.COMMAND, commands.stream().map(c -> c.uri("")).toList(),
+                    EdgeRoutes.Service.QUERY, List.of(query.uri("")),
+                    EdgeRoutes.Service.REALTIME, realtimes.stream().map(r -> r.uri("")).toList()));
+            return new LocalStack(settings, commands, query, realtimes, edge);
         } catch (Exception | Error e) {
             stopAll(started);
             throw e;
         }
+    }
+
+    /** {@code command-service} alone, {@code command-service-1}, {@code -2}, ... when there are several. */
+    private static String instanceName(String module, int index, int instances) {
+        return instances == 1 ? module : module + "-" + (index + 1);
+    }
+
+    /** The first (with one instance: the) command-service. */
+    ServiceProcess command() {
+        return commands.get(0);
+    }
+
+    ServiceProcess command(int instance) {
+        return commands.get(instance);
+    }
+
+    /** The first (with one instance: the) realtime-service. */
+    ServiceProcess realtime() {
+        return realtimes.get(0);
+    }
+
+    ServiceProcess realtime(int instance) {
+        return realtimes.get(instance);
+    }
+
+    /** The edge: the browser's one origin ({@code ws://} on the same port for sockets). */
+    public URI edgeUri() {
+        return URI.create("http://localhost:" + edge.port);
+    }
+
+    /** Each command-service instance, directly (not through the edge), in instance order. */
+    public List<URI> commandUris() {
+        return commands.stream().map(c -> c.uri("")).toList();
+    }
+
+    /** Each realtime-service instance, directly, in instance order ({@code http://}; sockets use {@code ws://}). */
+    public List<URI> realtimeUris() {
+        return realtimes.stream().map(r -> r.uri("")).toList();
+    }
+
+    public URI queryUri() {
+        return query.uri("");
+    }
+
+    public String adminKey() {
+        return settings.secrets().adminKey();
     }
 
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
@@ -115,10 +194,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** A crash: command-service killed with SIGKILL (no shutdown of any kind), then started again on its port. */
     void killAndRestartCommand() throws Exception {
-        command.kill();
-        command = ServiceProcess.start(repositoryRoot(), "command-service", settings.commandPort(), environment(settings),
-                jvmOptions, log(settings, "command-service-restarted"));
-        command.awaitHealthy(STARTUP);
+        killAndRestartCommand(0);
+    }
+
+    /** As {@link #killAndRestartCommand()}, for one of several command-service instances; the others keep running. */
+    void killAndRestartCommand(int instance) throws Exception {
+        killCommand(instance);
+        restartCommand(instance);
+    }
+
+    /** kill -9 of one command-service instance; {@link #restartCommand} starts it again on its port. */
+    void killCommand(int instance) throws InterruptedException {
+        commands.get(instance).kill();
+    }
+
+    void restartCommand(int instance) throws Exception {
+        String name = instanceName("command-service", instance, commands.size()) + "-restarted";
+        ServiceProcess restarted = ServiceProcess.start(repositoryRoot(), "command-service",
+                settings.commandPorts().get(instance), environment(settings), jvmOptions, log(settings, name));
+        commands.set(instance, restarted);
+        restarted.awaitHealthy(STARTUP);
     }
 
     private static CompletableFuture<Void> awaitAsync(ServiceProcess service) {
@@ -139,7 +234,10 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         edge.close();
-        stopAll(List.of(realtime, query, command));
+        List<ServiceProcess> all = new ArrayList<>(realtimes);
+        all.add(query);
+        all.addAll(commands);
+        stopAll(all);
     }
 
     static Path repositoryRoot() {
@@ -168,7 +266,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * The local start command (README.md): the PostgreSQL named by SPRING_DATASOURCE_URL when set, otherwise an
      * embedded PostgreSQL whose data is kept in .data/postgres; secrets generated once into .data/dev-secrets.properties;
-     * services on 8081 (command), 8082 (query), 8083 (realtime) behind the edge on 8080. Ctrl-C stops all three.
+     * services on 8081 (command), 8082 (query), 8083 (realtime) behind the edge on 8080; more command or realtime
+     * instances on request ({@link #instances}) on 8181, 8281, ... and 8183, 8283, .... Ctrl-C stops them all.
      */
     public static void main(String[] args) throws Exception {
         Path data = repositoryRoot().resolve(".data");
@@ -200,7 +299,9 @@ public final class LocalStack implements AutoCloseable {
         DevTwitch twitch = DevTwitch.start(); // the Twitch stand-in: no Twitch account needed locally
         Settings settings = new Settings(url, user, password, new Secrets(secrets.getProperty("jwt-secret"),
                 secrets.getProperty("webhook-secret"), secrets.getProperty("admin-key"),
-                secrets.getProperty("token-encryption-key")), origins, 8081, 8082, 8083, 8080, null,
+                secrets.getProperty("token-encryption-key")), origins,
+                localPorts(8081, instances("streamflix.local.command-instances")), 8082,
+                localPorts(8083, instances("streamflix.local.realtime-instances")), 8080, null,
                 devEnvironment(twitch));
         EmbeddedPostgres database = embedded;
         jvmOptions = concat(JVM_OPTIONS, DEV_JVM_OPTIONS);
@@ -225,15 +326,34 @@ public final class LocalStack implements AutoCloseable {
 
                 STREAMFLIX League is running (Ctrl-C stops it):
                   edge              http://localhost:8080   (one origin for the browser, routes as deploy/edge/nginx.conf)
-                  command-service   http://localhost:8081   (writes, webhooks: POST /api/webhooks/twitch)
+                  command-service   %s   (writes, webhooks: POST /api/webhooks/twitch)
                   query-service     http://localhost:8082   (reads)
-                  realtime-service  ws://localhost:8083     (sockets: /api/user/connect)
+                  realtime-service  %s   (sockets: /api/user/connect)
                   dev login:        http://localhost:8080/auth/dev-login
                   dev helpers:      POST /api/dev/viewers, /api/dev/viewers/{userId}/subscriber, /api/dev/redemptions (X-Admin-Key)
                   Twitch stand-in:  %s   (broadcaster connected; every user a subscriber)
                   secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
-                """.formatted(twitch.baseUrl()));
+                """.formatted(stack.commandUris().stream().map(URI::toString).collect(Collectors.joining(" ")),
+                stack.realtimeUris().stream().map(u -> "ws" + u.toString().substring(4)).collect(Collectors.joining(" ")),
+                twitch.baseUrl()));
         Thread.currentThread().join();
+    }
+
+    /**
+     * How many instances of a scaled service the local start runs: {@code -Dstreamflix.local.command-instances=2} or
+     * {@code STREAMFLIX_LOCAL_COMMAND_INSTANCES=2} (likewise {@code realtime-instances}); 1 unless asked, at most 9.
+     */
+    static int instances(String property) {
+        int instances = Integer.parseInt(setting(property, "1"));
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException(property + " must be between 1 and 9, not " + instances);
+        }
+        return instances;
+    }
+
+    /** The first instance on {@code first} (8081, 8083 as always), the next ones 100 apart: 8181, 8281, ... */
+    static List<Integer> localPorts(int first, int instances) {
+        return java.util.stream.IntStream.range(0, instances).map(i -> first + 100 * i).boxed().toList();
     }
 
     /**
@@ -267,7 +387,7 @@ public final class LocalStack implements AutoCloseable {
     private static String setting(String property, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         return value == null || value.isBlank() ? fallback : value;
     }

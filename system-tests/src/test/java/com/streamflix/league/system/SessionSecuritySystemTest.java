@@ -34,9 +34,9 @@ class SessionSecuritySystemTest extends SystemTest {
     @Test
     void commandServiceRefusesForgedSessions() throws Exception {
         for (String cookie : forgedCookies()) {
-            assertThat(client.get(stack.command, "/api/auth/me", cookie).statusCode()).as(cookie).isEqualTo(401);
+            assertThat(client.get(stack.command(), "/api/auth/me", cookie).statusCode()).as(cookie).isEqualTo(401);
         }
-        assertThat(client.get(stack.command, "/api/auth/me", client.sessionCookie("9100", "viewer")).statusCode())
+        assertThat(client.get(stack.command(), "/api/auth/me", client.sessionCookie("9100", "viewer")).statusCode())
                 .isEqualTo(200);
     }
 

@@ -66,7 +66,7 @@ final class StackClient {
 
     /** Posts a channel-points redemption signed as Twitch signs it (twitch.md §1.4). */
     HttpResponse<String> redeem(String userId, String redemptionId, int cost) throws Exception {
-        return redeem(stack.command.uri(""), userId, redemptionId, cost);
+        return redeem(stack.command().uri(""), userId, redemptionId, cost);
     }
 
     /** {@code base}: a service or the edge. */
@@ -137,7 +137,7 @@ final class StackClient {
 
     /** A viewer's open tab on {@code /api/user/connect}; received messages queue up with their arrival time. */
     Socket connect(String cookie, String origin) {
-        return connect(URI.create("ws://localhost:" + stack.realtime.port), cookie, origin);
+        return connect(URI.create("ws://localhost:" + stack.realtime().port), cookie, origin);
     }
 
     Socket connect(URI base, String cookie, String origin) {
@@ -146,7 +146,7 @@ final class StackClient {
 
     /** A viewer's tab on a match's public live channel (no cookie needed). */
     Socket watchMatch(String matchId, String origin) {
-        return connect(URI.create("ws://localhost:" + stack.realtime.port), "/api/matches/" + matchId + "/live", null,
+        return connect(URI.create("ws://localhost:" + stack.realtime().port), "/api/matches/" + matchId + "/live", null,
                 origin);
     }
 

@@ -3,7 +3,10 @@ package com.streamflix.league.system;
 import com.streamflix.league.testsupport.FakeTwitch;
 import com.streamflix.league.testsupport.TestDatabase;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,16 +31,40 @@ final class StackFixture {
     }
 
     static LocalStack startFresh(String name) throws Exception {
+        return startFresh(name, 1, 1, Map.of());
+    }
+
+    /**
+     * A stack of its own with {@code commandInstances} command-service and {@code realtimeInstances}
+     * realtime-service instances behind the edge (scale-out, issue #10); {@code environment} is added to every
+     * service's (e.g. {@code STREAMFLIX_VOTES_BURST}). The instances: {@link LocalStack#commandUris()},
+     * {@link LocalStack#realtimeUris()}; the edge: {@link LocalStack#edgeUri()}.
+     */
+    static LocalStack startFresh(String name, int commandInstances, int realtimeInstances,
+                                 Map<String, String> environment) throws Exception {
         TestDatabase.Db db = TestDatabase.fresh();
         System.out.println("System test database: " + TestDatabase.origin());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "STREAMFLIX_TWITCH_APIBASEURL", TWITCH.helixBaseUrl(),
+                "STREAMFLIX_TWITCH_AUTHBASEURL", TWITCH.authBaseUrl(),
+                "STREAMFLIX_TWITCH_CLIENTID", FakeTwitch.CLIENT_ID,
+                "STREAMFLIX_TWITCH_CLIENTSECRET", FakeTwitch.CLIENT_SECRET,
+                "STREAMFLIX_TWITCH_BROADCASTERID", FakeTwitch.BROADCASTER_ID));
+        env.putAll(environment);
         return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
-                LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN),
-                LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(), LocalStack.freePort(),
-                Path.of("target", "stack-logs", name).toAbsolutePath(), Map.of(
-                        "STREAMFLIX_TWITCH_APIBASEURL", TWITCH.helixBaseUrl(),
-                        "STREAMFLIX_TWITCH_AUTHBASEURL", TWITCH.authBaseUrl(),
-                        "STREAMFLIX_TWITCH_CLIENTID", FakeTwitch.CLIENT_ID,
-                        "STREAMFLIX_TWITCH_CLIENTSECRET", FakeTwitch.CLIENT_SECRET,
-                        "STREAMFLIX_TWITCH_BROADCASTERID", FakeTwitch.BROADCASTER_ID)));
+                LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN), freePorts(commandInstances),
+                LocalStack.freePort(), freePorts(realtimeInstances), LocalStack.freePort(),
+                Path.of("target", "stack-logs", name).toAbsolutePath(), env));
+    }
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int port = LocalStack.freePort();
+            if (!ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
     }
 }

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * LISTENs on {@code eventstore_appended} (raised by a trigger on the event table at every commit) over a dedicated
+ * LISTENs on {@code eventstore_appended} (announced after every commit that appended events, by the appending service's {@link AppendedEventsNotifier}) over a dedicated
  * connection, and wakes the event store, so events committed by any service reach this one's processors within
  * a database round trip instead of a poll interval. If the connection drops, polling still delivers everything;
  * the listener reconnects.

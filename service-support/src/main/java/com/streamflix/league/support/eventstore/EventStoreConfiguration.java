@@ -52,7 +52,8 @@ public class EventStoreConfiguration {
 
     @Bean
     NotifiedEventStore eventStore(EventStorageEngine engine, Configuration configuration,
-                                  @Value("${streamflix.eventstore.fetch-delay:250ms}") Duration fetchDelay) {
-        return EventStoreTables.embeddedEventStore(engine, configuration, fetchDelay);
+                                  @Value("${streamflix.eventstore.fetch-delay:250ms}") Duration fetchDelay,
+                                  AppendedEventsNotifier notifier) {
+        return EventStoreTables.embeddedEventStore(engine, configuration, fetchDelay, notifier);
     }
 }

@@ -129,10 +129,10 @@ public final class EventStoreTables {
      * indexed range query per JVM, whatever the number of processors.
      */
     public static NotifiedEventStore embeddedEventStore(EventStorageEngine engine, Configuration configuration,
-                                                        Duration fetchDelay) {
+                                                        Duration fetchDelay, AppendedEventsNotifier notifier) {
         return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(fetchDelay.toMillis()));
+                .fetchDelay(fetchDelay.toMillis()), notifier);
     }
 }
