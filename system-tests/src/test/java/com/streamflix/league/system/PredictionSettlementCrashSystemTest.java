@@ -5,7 +5,6 @@ import com.streamflix.league.predictions.Parimutuel;
 import com.streamflix.league.predictions.Payout;
 import com.streamflix.league.predictions.Settlement;
 import com.streamflix.league.predictions.Wager;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted; every predictor ends up paid exactly once, to the point, as {@code Parimutuel} computes. Runs on a stack
  * of its own, since it kills a service.
  */
-class PredictionSettlementCrashSystemTest {
+class PredictionSettlementCrashSystemTest extends OwnStackSystemTest {
     static final int PREDICTORS = 150;
-
-    static LocalStack stack;
-    static StackClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = StackFixture.startFresh("crash");
-        client = new StackClient(stack);
-        SystemTest.connectBroadcaster(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        startOwnStack("crash", 1, 1, Map.of());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.streamflix.league.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is given exactly once, and no point is created or lost (W2, W3): from the event store, every wallet's balance is its
  * credits less its debits, and the votes counted are exactly the votes paid for.
  */
-class VoteRestartSystemTest {
+class VoteRestartSystemTest extends OwnStackSystemTest {
     static final int SECONDS = 20;
     static final long COST = 2;
     static final long FUNDS = 200;
 
-    static LocalStack stack;
-    static StackClient client;
-
     @BeforeAll
     static void start() throws Exception {
-        stack = StackFixture.startFresh("vote-restart");
-        client = new StackClient(stack);
-        SystemTest.connectBroadcaster(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        startOwnStack("vote-restart", 1, 1, Map.of());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.streamflix.league.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,26 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted, a zero balance and 10 casts. V3: the vote's close runs once across the two instances (one
  * {@code VoteEndedEvent}, one db-scheduler execution).
  */
-class VoteScaleOutSystemTest {
+class VoteScaleOutSystemTest extends OwnStackSystemTest {
     static final int REQUESTS = 50;
     static final int AFFORDABLE = 10;
-
-    static LocalStack stack;
-    static StackClient client;
 
     @BeforeAll
     static void start() throws Exception {
         // the burst is raised so that every one of the 50 reaches the wallet: the test is about the balance, not 429
-        stack = StackFixture.startFresh("scale-out", 2, 2, Map.of("STREAMFLIX_VOTES_BURST", String.valueOf(REQUESTS)));
-        client = new StackClient(stack);
-        SystemTest.connectBroadcaster(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        startOwnStack("scale-out", 2, 2, Map.of("STREAMFLIX_VOTES_BURST", String.valueOf(REQUESTS)));
     }
 
     @Test

@@ -1,13 +1,10 @@
 package com.streamflix.league.command.prediction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.streamflix.league.api.draw.DrawnFixture;
-import com.streamflix.league.api.tournament.ConfirmedParticipant;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
+import com.streamflix.league.command.testsupport.DrawnLeague;
 import com.streamflix.league.command.testsupport.Http;
-import com.streamflix.league.command.testsupport.Rosters;
 import com.streamflix.league.draw.Fixture;
-import com.streamflix.league.draw.LeagueDraw;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,39 +27,14 @@ class PredictionIntegrationTest extends CommandServiceTest {
     @Autowired
     CommandGateway commands;
     Http http;
-    String tournament;
+    DrawnLeague league;
     List<Fixture> fixtures;
 
     @BeforeEach
     void setUp() throws Exception {
         http = new Http(port);
-        Rosters.Locked roster = Rosters.locked(commands, "Prediction Cup");
-        tournament = roster.id();
-        assertThat(http.asAdmin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{\"seed\": 5}")
-                .statusCode()).isEqualTo(200);
-        fixtures = LeagueDraw.draw(roster.pots(), 5).fixtures();
-    }
-
-    String matchId(int fixture) {
-        Fixture f = fixtures.get(fixture);
-        return DrawnFixture.matchIdOf(tournament, f.matchday(), ConfirmedParticipant.idOf(tournament, f.home()),
-                ConfirmedParticipant.idOf(tournament, f.away()));
-    }
-
-    String home(int fixture) {
-        return ConfirmedParticipant.idOf(tournament, fixtures.get(fixture).home());
-    }
-
-    String away(int fixture) {
-        return ConfirmedParticipant.idOf(tournament, fixtures.get(fixture).away());
-    }
-
-    String fundedViewer(long points) throws Exception {
-        String user = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        var granted = http.send("POST", "/api/admin/users/" + user + "/points", Map.of("X-Admin-Key", ADMIN_KEY,
-                "Idempotency-Key", UUID.randomUUID().toString()), "{\"amount\":" + points + ",\"reason\":\"grant\"}");
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        return user;
+        league = new DrawnLeague(commands, http, jdbc, "Prediction Cup", 5);
+        fixtures = league.fixtures;
     }
 
     HttpResponse<String> predict(String user, String match, String participant, long wager) throws Exception {
@@ -70,25 +42,12 @@ class PredictionIntegrationTest extends CommandServiceTest {
                 "{\"participantId\":\"" + participant + "\",\"wager\":" + wager + "}");
     }
 
-    /** The wallet's balance as its last event recorded it (the ledger, not a projection). */
-    long balance(String user) {
-        String json = jdbc.queryForObject("""
-                SELECT convert_from(payload, 'UTF8') FROM eventstore.domain_event_entry
-                WHERE aggregate_identifier = ? AND payload_type LIKE '%Points%Event' AND payload_type NOT LIKE '%WrittenOff%'
-                ORDER BY sequence_number DESC LIMIT 1""", String.class, user);
-        try {
-            return JSON.readTree(json).path("balance").asLong();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     long awaitBalance(String user, long expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        long seen = balance(user);
+        long seen = league.balance(user);
         while (seen != expected && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
-            seen = balance(user);
+            seen = league.balance(user);
         }
         return seen;
     }
@@ -105,59 +64,59 @@ class PredictionIntegrationTest extends CommandServiceTest {
 
     @Test
     void wagersAreDebitedWithThePredictionAndTheWinnersShareThePool_P1_P2() throws Exception {
-        String match = matchId(0);
-        String u1 = fundedViewer(1000);
-        String u2 = fundedViewer(1000);
-        String u3 = fundedViewer(1000);
-        var placed = predict(u1, match, home(0), 100);
+        String match = league.matchId(0);
+        String u1 = league.fundedViewer(1000);
+        String u2 = league.fundedViewer(1000);
+        String u3 = league.fundedViewer(1000);
+        var placed = predict(u1, match, league.home(0), 100);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
         assertThat(JSON.readTree(placed.body()).path("balance").asLong()).isEqualTo(900);
         assertThat(predict(u2, match, fixtures.get(0).home(), 50).statusCode()).isEqualTo(200); // by user id
-        assertThat(predict(u3, match, away(0), 30).statusCode()).isEqualTo(200);
+        assertThat(predict(u3, match, league.away(0), 30).statusCode()).isEqualTo(200);
 
         // one per user per match, showing the first; nothing debited
-        var again = predict(u1, match, away(0), 10);
+        var again = predict(u1, match, league.away(0), 10);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("existing").path("wager").asLong()).isEqualTo(100);
-        assertThat(balance(u1)).isEqualTo(900);
+        assertThat(league.balance(u1)).isEqualTo(900);
 
         admin(match, "start", null);
-        String late = fundedViewer(100);
+        String late = league.fundedViewer(100);
         int before = walletEvents(late);
-        assertThat(predict(late, match, home(0), 10).statusCode()).isEqualTo(409); // P1: the start locked the book
+        assertThat(predict(late, match, league.home(0), 10).statusCode()).isEqualTo(409); // P1: the start locked the book
         assertThat(walletEvents(late)).isEqualTo(before);
 
         admin(match, "resolve-match", "{\"scoreA\":2,\"scoreB\":1}");
         // pool 180 to the home side's 150: 100 → 120, 50 → 60
         assertThat(awaitBalance(u1, 1020)).isEqualTo(1020);
         assertThat(awaitBalance(u2, 1010)).isEqualTo(1010);
-        assertThat(balance(u3)).isEqualTo(970);
+        assertThat(league.balance(u3)).isEqualTo(970);
     }
 
     @Test
     void refusalsRecordNothing_P1_W2() throws Exception {
-        String match = matchId(1);
-        String poor = fundedViewer(20);
+        String match = league.matchId(1);
+        String poor = league.fundedViewer(20);
         int before = walletEvents(poor);
-        assertThat(predict(poor, match, home(1), 21).statusCode()).isEqualTo(409); // W2: balance too low
+        assertThat(predict(poor, match, league.home(1), 21).statusCode()).isEqualTo(409); // W2: balance too low
         var stranger = predict(poor, match, "someone-else", 5);
         assertThat(stranger.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(stranger.body()).path("field").asText()).isEqualTo("participantId");
-        var tooBig = predict(poor, match, home(1), 10_001);
+        var tooBig = predict(poor, match, league.home(1), 10_001);
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooBig.body()).path("field").asText()).isEqualTo("wager");
-        assertThat(predict(poor, match, home(1), 0).statusCode()).isEqualTo(400);
-        for (String body : List.of("{\"participantId\":\"" + home(1) + "\",\"wager\":1,\"wager\":20}",
-                "{\"participantId\":\"" + home(1) + "\",\"wager\":\"5\"}",
-                "{\"participantId\":\"" + home(1) + "\",\"wager\":5} trailing")) {
+        assertThat(predict(poor, match, league.home(1), 0).statusCode()).isEqualTo(400);
+        for (String body : List.of("{\"participantId\":\"" + league.home(1) + "\",\"wager\":1,\"wager\":20}",
+                "{\"participantId\":\"" + league.home(1) + "\",\"wager\":\"5\"}",
+                "{\"participantId\":\"" + league.home(1) + "\",\"wager\":5} trailing")) {
             var strict = http.asUser(poor, "POST", "/api/matches/" + match + "/predictions", body);
             assertThat(strict.statusCode()).as(body).isEqualTo(400); // a key twice, a number as text, extra input
         }
-        assertThat(predict("never-earned", match, home(1), 5).statusCode()).isEqualTo(409);
+        assertThat(predict("never-earned", match, league.home(1), 5).statusCode()).isEqualTo(409);
         assertThat(http.asAdmin("POST", "/api/admin/users/" + poor + "/ban", "{\"reason\":\"spam\"}").statusCode())
                 .isEqualTo(204);
         int banned = walletEvents(poor);
-        assertThat(predict(poor, match, home(1), 5).statusCode()).isEqualTo(403);
+        assertThat(predict(poor, match, league.home(1), 5).statusCode()).isEqualTo(403);
         assertThat(walletEvents(poor)).isEqualTo(banned);
         assertThat(banned).isEqualTo(before + 1); // only the ban
         assertThat(jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?"
@@ -166,11 +125,11 @@ class PredictionIntegrationTest extends CommandServiceTest {
 
     @Test
     void aDrawRefundsAndACorrectionReSettles_P3_P4() throws Exception {
-        String match = matchId(2);
-        String onHome = fundedViewer(500);
-        String onAway = fundedViewer(500);
-        assertThat(predict(onHome, match, home(2), 200).statusCode()).isEqualTo(200);
-        assertThat(predict(onAway, match, away(2), 100).statusCode()).isEqualTo(200);
+        String match = league.matchId(2);
+        String onHome = league.fundedViewer(500);
+        String onAway = league.fundedViewer(500);
+        assertThat(predict(onHome, match, league.home(2), 200).statusCode()).isEqualTo(200);
+        assertThat(predict(onAway, match, league.away(2), 100).statusCode()).isEqualTo(200);
         admin(match, "start", null);
         admin(match, "resolve-match", "{\"scoreA\":1,\"scoreB\":1}");
         assertThat(awaitBalance(onHome, 500)).isEqualTo(500); // P3: refunded
@@ -205,12 +164,12 @@ class PredictionIntegrationTest extends CommandServiceTest {
 
     @Test
     void tenPredictorsAreSettledExactlyAsTheArithmeticSays_P2() throws Exception {
-        String match = matchId(3);
+        String match = league.matchId(3);
         java.util.Random random = new java.util.Random(9);
         List<com.streamflix.league.predictions.Wager> wagers = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String user = fundedViewer(1000);
-            String side = random.nextBoolean() ? home(3) : away(3);
+            String user = league.fundedViewer(1000);
+            String side = random.nextBoolean() ? league.home(3) : league.away(3);
             long wager = 1 + random.nextInt(333);
             var placed = predict(user, match, side, wager);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
@@ -218,12 +177,12 @@ class PredictionIntegrationTest extends CommandServiceTest {
                     JSON.readTree(placed.body()).path("predictionId").asText(), user, side, wager, i));
         }
         admin(match, "start", null);
-        String late = fundedViewer(100);
-        assertThat(predict(late, match, home(3), 10).statusCode()).isEqualTo(409);
-        assertThat(balance(late)).isEqualTo(100);
+        String late = league.fundedViewer(100);
+        assertThat(predict(late, match, league.home(3), 10).statusCode()).isEqualTo(409);
+        assertThat(league.balance(late)).isEqualTo(100);
         admin(match, "resolve-match", "{\"scoreA\":0,\"scoreB\":2}");
 
-        var settlement = com.streamflix.league.predictions.Parimutuel.settle(wagers, home(3), away(3), away(3), false);
+        var settlement = com.streamflix.league.predictions.Parimutuel.settle(wagers, league.home(3), league.away(3), league.away(3), false);
         for (int i = 0; i < wagers.size(); i++) {
             var wager = wagers.get(i);
             long payout = settlement.payouts().get(i).amount();

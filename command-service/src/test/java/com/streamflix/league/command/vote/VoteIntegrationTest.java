@@ -1,13 +1,9 @@
 package com.streamflix.league.command.vote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.streamflix.league.api.draw.DrawnFixture;
-import com.streamflix.league.api.tournament.ConfirmedParticipant;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
+import com.streamflix.league.command.testsupport.DrawnLeague;
 import com.streamflix.league.command.testsupport.Http;
-import com.streamflix.league.command.testsupport.Rosters;
-import com.streamflix.league.draw.Fixture;
-import com.streamflix.league.draw.LeagueDraw;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,57 +32,25 @@ class VoteIntegrationTest extends CommandServiceTest {
     @Autowired
     CommandGateway commands;
     Http http;
+    DrawnLeague league;
     String tournament;
-    List<Fixture> fixtures;
 
     @BeforeEach
     void setUp() throws Exception {
         http = new Http(port);
-        Rosters.Locked roster = Rosters.locked(commands, "Vote Cup");
-        tournament = roster.id();
-        assertThat(http.asAdmin("POST", "/api/admin/tournaments/" + tournament + "/run-league-draw", "{\"seed\": 9}")
-                .statusCode()).isEqualTo(200);
-        fixtures = LeagueDraw.draw(roster.pots(), 9).fixtures();
+        league = new DrawnLeague(commands, http, jdbc, "Vote Cup", 9);
+        tournament = league.tournament;
     }
 
-    String matchId(int fixture) {
-        Fixture f = fixtures.get(fixture);
-        return DrawnFixture.matchIdOf(tournament, f.matchday(), home(fixture), away(fixture));
-    }
-
-    String home(int fixture) {
-        return ConfirmedParticipant.idOf(tournament, fixtures.get(fixture).home());
-    }
-
-    String away(int fixture) {
-        return ConfirmedParticipant.idOf(tournament, fixtures.get(fixture).away());
-    }
-
-    String fundedViewer(long points) throws Exception {
-        String user = "voter-" + UUID.randomUUID().toString().substring(0, 8);
-        var granted = http.send("POST", "/api/admin/users/" + user + "/points", Map.of("X-Admin-Key", ADMIN_KEY,
-                "Idempotency-Key", UUID.randomUUID().toString()), "{\"amount\":" + points + ",\"reason\":\"grant\"}");
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        return user;
-    }
-
-    /** The wallet's balance as its last points event recorded it (the ledger, not a projection). */
-    long balance(String user) throws Exception {
-        String json = jdbc.queryForObject("""
-                SELECT convert_from(payload, 'UTF8') FROM eventstore.domain_event_entry
-                WHERE aggregate_identifier = ? AND payload_type LIKE '%Points%Event' AND payload_type NOT LIKE '%WrittenOff%'
-                ORDER BY sequence_number DESC LIMIT 1""", String.class, user);
-        return JSON.readTree(json).path("balance").asLong();
-    }
 
     HttpResponse<String> startVote(String match, String body) throws Exception {
         return http.asAdmin("POST", "/api/admin/matches/" + match + "/start-vote", body);
     }
 
     String liveVote(int fixture, int award, long cost, int seconds) throws Exception {
-        assertThat(http.asAdmin("POST", "/api/admin/matches/" + matchId(fixture) + "/start", null).statusCode())
+        assertThat(http.asAdmin("POST", "/api/admin/matches/" + league.matchId(fixture) + "/start", null).statusCode())
                 .isBetween(200, 204);
-        var started = startVote(matchId(fixture),
+        var started = startVote(league.matchId(fixture),
                 "{\"pointsAward\":" + award + ",\"costPerVote\":" + cost + ",\"durationSeconds\":" + seconds + "}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         return JSON.readTree(started.body()).path("voteEventId").asText();
@@ -104,7 +67,7 @@ class VoteIntegrationTest extends CommandServiceTest {
 
     @Test
     void startVoteNeedsALiveLeagueMatchOneAtATimeAndTermsInRange_V1() throws Exception {
-        String match = matchId(0);
+        String match = league.matchId(0);
         var notLive = startVote(match, "{\"pointsAward\":1,\"costPerVote\":10,\"durationSeconds\":60}");
         assertThat(notLive.statusCode()).as(notLive.body()).isEqualTo(409);
         assertThat(http.asAdmin("POST", "/api/admin/matches/" + match + "/start", null).statusCode()).isBetween(200, 204);
@@ -134,50 +97,50 @@ class VoteIntegrationTest extends CommandServiceTest {
     @Test
     void aVoteIsDebitedWithItsVotesAndEveryRefusalDebitsNothing_V2_W2() throws Exception {
         String vote = liveVote(1, 1, 10, 120);
-        String rich = fundedViewer(1000);
-        var cast = vote(rich, vote, home(1), 7);
+        String rich = league.fundedViewer(1000);
+        var cast = vote(rich, vote, league.home(1), 7);
         assertThat(cast.statusCode()).as(cast.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(cast.body());
         assertThat(body.path("cost").asLong()).isEqualTo(70);
         assertThat(body.path("balance").asLong()).isEqualTo(930);
-        assertThat(balance(rich)).isEqualTo(930);
+        assertThat(league.balance(rich)).isEqualTo(930);
         assertThat(events(rich, "VotesCastEvent")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT sum(votes) FROM vote_cast WHERE vote_event_id = ?", Long.class, vote))
                 .isEqualTo(7);
 
-        String poor = fundedViewer(25);
-        var tooDear = vote(poor, vote, away(1), 3);
+        String poor = league.fundedViewer(25);
+        var tooDear = vote(poor, vote, league.away(1), 3);
         assertThat(tooDear.statusCode()).as(tooDear.body()).isEqualTo(409);
         assertThat(problemType(tooDear)).contains("insufficient");
         assertThat(vote(poor, vote, "somebody-else", 1).statusCode()).isEqualTo(422);
-        assertThat(vote(poor, vote, away(1), 0).statusCode()).isEqualTo(422);
-        assertThat(vote(poor, vote, away(1), 101).statusCode()).isEqualTo(422);
-        assertThat(vote(poor, "no-such-vote", away(1), 1).statusCode()).isEqualTo(404);
-        String neverEarned = "voter-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(vote(neverEarned, vote, away(1), 1).statusCode()).isEqualTo(409);
+        assertThat(vote(poor, vote, league.away(1), 0).statusCode()).isEqualTo(422);
+        assertThat(vote(poor, vote, league.away(1), 101).statusCode()).isEqualTo(422);
+        assertThat(vote(poor, "no-such-vote", league.away(1), 1).statusCode()).isEqualTo(404);
+        String neverEarned = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(vote(neverEarned, vote, league.away(1), 1).statusCode()).isEqualTo(409);
         assertThat(events(neverEarned, "WalletOpenedEvent")).isZero();
 
         assertThat(http.asAdmin("POST", "/api/admin/users/" + poor + "/ban", "{\"reason\":\"abuse\"}").statusCode())
                 .isBetween(200, 204);
-        assertThat(vote(poor, vote, away(1), 1).statusCode()).isEqualTo(403);
-        assertThat(balance(poor)).isEqualTo(25);
+        assertThat(vote(poor, vote, league.away(1), 1).statusCode()).isEqualTo(403);
+        assertThat(league.balance(poor)).isEqualTo(25);
         assertThat(events(poor, "VotesCastEvent")).isZero();
         // the admin key is nobody's wallet
         assertThat(http.asAdmin("POST", "/api/vote-events/" + vote + "/votes",
-                "{\"participantId\":\"" + home(1) + "\",\"votes\":1}").statusCode()).isEqualTo(403);
+                "{\"participantId\":\"" + league.home(1) + "\",\"votes\":1}").statusCode()).isEqualTo(403);
     }
 
     @Test
     void fiftyConcurrentVotesFromOneViewerSpendExactlyTheBalance_W2() throws Exception {
         String vote = liveVote(2, 1, 10, 120);
-        String user = fundedViewer(100); // covers 10 votes
+        String user = league.fundedViewer(100); // covers 10 votes
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             statuses.add(pool.submit((Callable<Integer>) () -> {
                 go.await();
-                return vote(user, vote, home(2), 1).statusCode();
+                return vote(user, vote, league.home(2), 1).statusCode();
             }));
         }
         go.countDown();
@@ -189,7 +152,7 @@ class VoteIntegrationTest extends CommandServiceTest {
         }
         pool.shutdown();
         assertThat(accepted).isEqualTo(10);
-        assertThat(balance(user)).isZero();
+        assertThat(league.balance(user)).isZero();
         assertThat(events(user, "VotesCastEvent")).isEqualTo(10);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM vote_cast WHERE user_id = ?", Integer.class, user))
                 .isEqualTo(10);
@@ -198,11 +161,11 @@ class VoteIntegrationTest extends CommandServiceTest {
     @Test
     void tooManyRequestsAnswer429WithRetryAfterAndDebitNothing() throws Exception {
         String vote = liveVote(3, 1, 10, 120);
-        String user = fundedViewer(1_000_000);
+        String user = league.fundedViewer(1_000_000);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 2 * VOTE_BURST; i++) {
-            responses.add(pool.submit(() -> vote(user, vote, away(3), 1)));
+            responses.add(pool.submit(() -> vote(user, vote, league.away(3), 1)));
         }
         int accepted = 0;
         HttpResponse<String> tooMany = null;
@@ -218,7 +181,7 @@ class VoteIntegrationTest extends CommandServiceTest {
                 .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
         assertThat(problemType(tooMany)).contains("too-many-requests");
         assertThat(accepted).isBetween(VOTE_BURST, 2 * VOTE_BURST - 1);
-        assertThat(balance(user)).isEqualTo(1_000_000 - 10L * accepted);
+        assertThat(league.balance(user)).isEqualTo(1_000_000 - 10L * accepted);
         assertThat(events(user, "VotesCastEvent")).isEqualTo(accepted);
 
         // two events a cast: the wallet was snapshotted on the way, and loads from the snapshot to the same balance
@@ -228,7 +191,7 @@ class VoteIntegrationTest extends CommandServiceTest {
         }
         assertThat(snapshots(user)).isPositive();
         Thread.sleep(1100); // a token back in the bucket
-        var after = vote(user, vote, away(3), 1);
+        var after = vote(user, vote, league.away(3), 1);
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(JSON.readTree(after.body()).path("balance").asLong()).isEqualTo(1_000_000 - 10L * (accepted + 1));
     }
@@ -246,18 +209,18 @@ class VoteIntegrationTest extends CommandServiceTest {
     void theDeadlineClosesTheVoteAwardsTheWinnerAndRefundsATie_V3_V5() throws Exception {
         String won = liveVote(4, 2, 10, 10);
         String tied = liveVote(5, 1, 5, 10);
-        String a = fundedViewer(500);
-        String b = fundedViewer(500);
-        String c = fundedViewer(500);
-        assertThat(vote(a, won, home(4), 3).statusCode()).isEqualTo(200);
-        assertThat(vote(b, won, away(4), 2).statusCode()).isEqualTo(200);
-        assertThat(vote(a, tied, home(5), 4).statusCode()).isEqualTo(200);
-        assertThat(vote(b, tied, away(5), 1).statusCode()).isEqualTo(200);
-        assertThat(vote(c, tied, away(5), 3).statusCode()).isEqualTo(200);
-        assertThat(vote(c, tied, home(5), 0).statusCode()).isEqualTo(422);
-        assertThat(balance(a)).isEqualTo(500 - 30 - 20);
-        assertThat(balance(b)).isEqualTo(500 - 20 - 5);
-        assertThat(balance(c)).isEqualTo(500 - 15);
+        String a = league.fundedViewer(500);
+        String b = league.fundedViewer(500);
+        String c = league.fundedViewer(500);
+        assertThat(vote(a, won, league.home(4), 3).statusCode()).isEqualTo(200);
+        assertThat(vote(b, won, league.away(4), 2).statusCode()).isEqualTo(200);
+        assertThat(vote(a, tied, league.home(5), 4).statusCode()).isEqualTo(200);
+        assertThat(vote(b, tied, league.away(5), 1).statusCode()).isEqualTo(200);
+        assertThat(vote(c, tied, league.away(5), 3).statusCode()).isEqualTo(200);
+        assertThat(vote(c, tied, league.home(5), 0).statusCode()).isEqualTo(422);
+        assertThat(league.balance(a)).isEqualTo(500 - 30 - 20);
+        assertThat(league.balance(b)).isEqualTo(500 - 20 - 5);
+        assertThat(league.balance(c)).isEqualTo(500 - 15);
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while ((events(won, "VoteEndedEvent") == 0 || events(tied, "VoteEndedEvent") == 0
@@ -270,13 +233,13 @@ class VoteIntegrationTest extends CommandServiceTest {
         String award = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM eventstore.domain_event_entry
                 WHERE aggregate_identifier = ? AND payload_type LIKE '%VoteBonusAwardedEvent'""", String.class, tournament);
-        assertThat(JSON.readTree(award).path("participantId").asText()).isEqualTo(home(4));
+        assertThat(JSON.readTree(award).path("participantId").asText()).isEqualTo(league.home(4));
         assertThat(JSON.readTree(award).path("points").asInt()).isEqualTo(2);
 
         // a voter's refund is everything they spent in the tied vote, once; the won vote's spend stays spent
-        assertThat(balance(a)).isEqualTo(500 - 30);
-        assertThat(balance(b)).isEqualTo(500 - 20);
-        assertThat(balance(c)).isEqualTo(500);
+        assertThat(league.balance(a)).isEqualTo(500 - 30);
+        assertThat(league.balance(b)).isEqualTo(500 - 20);
+        assertThat(league.balance(c)).isEqualTo(500);
         for (String voter : List.of(a, b, c)) {
             assertThat(jdbc.queryForObject("""
                     SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?
@@ -284,12 +247,12 @@ class VoteIntegrationTest extends CommandServiceTest {
                     Integer.class, voter)).isEqualTo(1);
         }
 
-        var late = vote(a, won, home(4), 1);
+        var late = vote(a, won, league.home(4), 1);
         assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
         assertThat(problemType(late)).contains("vote-closed");
-        assertThat(balance(a)).isEqualTo(470);
+        assertThat(league.balance(a)).isEqualTo(470);
         // the match is free again: it may be resolved, and may host another vote
-        assertThat(http.asAdmin("POST", "/api/admin/matches/" + matchId(5) + "/resolve-match",
+        assertThat(http.asAdmin("POST", "/api/admin/matches/" + league.matchId(5) + "/resolve-match",
                 "{\"scoreA\":0,\"scoreB\":0}").statusCode()).isBetween(200, 204);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_instance IN (?, ?)",
                 Integer.class, won, tied)).isZero(); // each deadline ran once and is gone
