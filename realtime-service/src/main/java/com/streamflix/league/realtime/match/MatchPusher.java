@@ -22,6 +22,7 @@ import com.streamflix.league.realtime.match.MatchLiveMessages.PredictionsSettled
 import com.streamflix.league.realtime.match.MatchLiveMessages.PredictionsUpdated;
 import com.streamflix.league.realtime.match.MatchLiveMessages.ResultCorrected;
 import com.streamflix.league.realtime.match.MatchLiveMessages.ScoreUpdate;
+import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -44,9 +45,8 @@ import static com.streamflix.league.realtime.socket.Push.versionAfter;
  * A match's live votes (RULES V1-V5) go on the same channel from {@link VotePusher}, part of this processor too.
  */
 @Component
-@ProcessingGroup(MatchPusher.PROCESSING_GROUP)
+@ProcessingGroup(Push.LIVE_PROCESSING_GROUP)
 public class MatchPusher {
-    public static final String PROCESSING_GROUP = "match-push";
 
     private final MatchSockets sockets;
     private final PredictionUpdates predictionUpdates;

@@ -5,6 +5,7 @@ import com.streamflix.league.api.vote.VoteStartedEvent;
 import com.streamflix.league.api.vote.VotesCastEvent;
 import com.streamflix.league.realtime.match.MatchLiveMessages.VoteEnded;
 import com.streamflix.league.realtime.match.MatchLiveMessages.VoteStarted;
+import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@link MatchLiveMessages.VoteMessage}), and are remembered for viewers whose snapshot lags behind them.
  */
 @Component
-@ProcessingGroup(MatchPusher.PROCESSING_GROUP)
+@ProcessingGroup(Push.LIVE_PROCESSING_GROUP)
 public class VotePusher {
     private final MatchSockets sockets;
     private final VoteTallies tallies;

@@ -12,6 +12,11 @@ import org.springframework.web.socket.TextMessage;
  *                   cannot, it follows the snapshot instead
  */
 public record Push(String stream, long version, TextMessage message, boolean wholeState) {
+    /**
+     * The one processing group of every live pusher (balances, matches, votes): per instance, in memory, from the
+     * head (RealtimeProcessing). One processor reads the stream once for all of them, instead of once each.
+     */
+    public static final String LIVE_PROCESSING_GROUP = "live-push";
 
     public static Push delta(String stream, long version, String json) {
         return new Push(stream, version, new TextMessage(json), false);

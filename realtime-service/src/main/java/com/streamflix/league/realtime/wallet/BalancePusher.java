@@ -1,6 +1,7 @@
 package com.streamflix.league.realtime.wallet;
 
 import com.streamflix.league.api.wallet.WalletTransaction;
+import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -13,9 +14,8 @@ import org.springframework.stereotype.Component;
  * socket gets the current balance from {@link WalletBalances} instead.
  */
 @Component
-@ProcessingGroup(BalancePusher.PROCESSING_GROUP)
+@ProcessingGroup(Push.LIVE_PROCESSING_GROUP)
 public class BalancePusher {
-    public static final String PROCESSING_GROUP = "balance-push";
 
     private final UserSockets sockets;
 

@@ -26,8 +26,8 @@ import com.streamflix.league.predictions.Parimutuel;
 import com.streamflix.league.predictions.Settlement;
 import com.streamflix.league.predictions.Wager;
 import com.streamflix.league.api.wallet.TransactionType;
-import com.streamflix.league.realtime.wallet.BalancePusher;
 import com.streamflix.league.testsupport.TestDatabase;
+import com.streamflix.league.realtime.socket.Push;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -106,7 +106,7 @@ class MatchLiveIntegrationTest {
     /** The live processors take their head token once started; an event appended before would not be pushed. */
     @BeforeEach
     void livePushesAreFollowingTheStream() throws InterruptedException {
-        for (String group : List.of(MatchPusher.PROCESSING_GROUP, BalancePusher.PROCESSING_GROUP)) {
+        for (String group : List.of(Push.LIVE_PROCESSING_GROUP)) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                     .orElseThrow();
             awaitTrue(() -> !processor.processingStatus().isEmpty(), group + " claimed its segment");

@@ -191,7 +191,8 @@ class UserSocketsTest {
         assertThat(all).hasSizeGreaterThan(10);
         for (FakeSession tab : all) {
             List<Long> versions = tab.updates().stream().map(Balance::version).toList();
-            assertThat(versions).as("versions on one tab").isNotEmpty().isSorted().doesNotHaveDuplicates();
+            // a tab closed right after it opened may have had nothing sent yet (sends are asynchronous): only order counts
+            assertThat(versions).as("versions on one tab").isSorted().doesNotHaveDuplicates();
             tab.updates().forEach(b -> assertThat(b.balance()).isEqualTo(b.version() * 10));
         }
         for (FakeSession tab : open) {
