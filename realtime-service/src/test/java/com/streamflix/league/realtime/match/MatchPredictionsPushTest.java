@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.streamflix.league.realtime.match.JsonFields.fields;
+import static com.streamflix.league.realtime.match.JsonFields.withNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -223,16 +224,4 @@ class MatchPredictionsPushTest {
         return new PredictionSettlementLine(predictionId, "u-" + predictionId, side, wager, amount);
     }
 
-    private static Map<String, Object> fields(JsonNode message) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = JSON.convertValue(message, Map.class);
-        return fields;
-    }
-
-    /** Map.of takes no nulls: "-" stands for a null value. */
-    private static Map<String, Object> withNulls(Map<String, Object> fields) {
-        Map<String, Object> withNulls = new HashMap<>();
-        fields.forEach((key, value) -> withNulls.put(key, "-".equals(value) ? null : value));
-        return withNulls;
-    }
 }

@@ -47,6 +47,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 
+import static com.streamflix.league.realtime.match.JsonFields.fields;
+import static com.streamflix.league.realtime.match.JsonFields.withNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -454,18 +456,6 @@ class MatchSocketsTest {
                 new Player("p-a", "u-a"), new Player("p-b", "u-b"), scoreA, scoreB, null);
     }
 
-    private static Map<String, Object> fields(JsonNode message) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = JSON.convertValue(message, Map.class);
-        return fields;
-    }
-
-    /** Map.of takes no nulls: "-" stands for a null value. */
-    private static Map<String, Object> withNulls(Map<String, Object> fields) {
-        Map<String, Object> withNulls = new HashMap<>();
-        fields.forEach((key, value) -> withNulls.put(key, "-".equals(value) ? null : value));
-        return withNulls;
-    }
 
     private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -18,12 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static com.streamflix.league.realtime.match.JsonFields.fields;
+import static com.streamflix.league.realtime.match.JsonFields.withNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -197,16 +198,4 @@ class MatchVotesPushTest {
         return new Vote(voteEventId, "OPEN", 2, 10, "p-a", "p-b", STARTED_AT, ENDS_AT, votesA, votesB, voters, null);
     }
 
-    private static Map<String, Object> fields(JsonNode message) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = JSON.convertValue(message, Map.class);
-        return fields;
-    }
-
-    /** Map.of takes no nulls: "-" stands for a null value. */
-    private static Map<String, Object> withNulls(Map<String, Object> fields) {
-        Map<String, Object> withNulls = new HashMap<>();
-        fields.forEach((key, value) -> withNulls.put(key, "-".equals(value) ? null : value));
-        return withNulls;
-    }
 }
