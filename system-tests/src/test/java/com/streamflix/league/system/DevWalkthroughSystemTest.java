@@ -98,6 +98,21 @@ class DevWalkthroughSystemTest {
 
         String match = matches.path("items").get(0).path("id").asText();
         ok(client.admin("POST", "/api/admin/matches/" + match + "/start", null));
+
+        // a live vote, as the walk-through runs it: the viewer spends the redeemed points, the deadline closes it
+        var started = client.admin("POST", "/api/admin/matches/" + match + "/start-vote",
+                "{\"pointsAward\":2,\"costPerVote\":10,\"durationSeconds\":10}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        JsonNode vote = StackClient.JSON.readTree(started.body());
+        var cast = client.viewer(viewer, "POST", "/api/vote-events/" + vote.path("voteEventId").asText() + "/votes",
+                "{\"participantId\":\"" + vote.path("participantAId").asText() + "\",\"votes\":5}");
+        ok(cast);
+        assertThat(StackClient.JSON.readTree(cast.body()).path("balance").asLong()).isEqualTo(250);
+        JsonNode closed = client.awaitJson("/api/matches/" + match + "/votes",
+                v -> v.path("items").path(0).path("status").asText().equals("CLOSED"), Duration.ofSeconds(30));
+        assertThat(closed.path("items").path(0).path("winnerParticipantId").asText())
+                .isEqualTo(vote.path("participantAId").asText());
+
         ok(client.admin("POST", "/api/admin/matches/" + match + "/resolve-match", "{\"scoreA\":2,\"scoreB\":1}"));
         JsonNode resolved = client.awaitJson("/api/matches/" + match, m -> m.path("status").asText().equals("COMPLETED"));
         assertThat(resolved.path("scoreA").asInt()).isEqualTo(2);

@@ -165,7 +165,11 @@ final class StackClient {
 
     /** GETs {@code path} through the edge until it answers 200 with a body {@code ready} accepts (projections lag). */
     JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
+        return awaitJson(path, ready, Duration.ofSeconds(15));
+    }
+
+    JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> ready, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
         String last = null;
         while (Instant.now().isBefore(deadline)) {
             var response = get(edge, path, null);

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -154,21 +155,23 @@ public class Votes {
      */
     public void close(String voteEventId) {
         transactions.run(lockKey(voteEventId), () -> {
-            List<String> match = jdbc.queryForList(
-                    "SELECT match_id FROM vote_window WHERE vote_event_id = ? AND NOT closed", String.class, voteEventId);
-            if (match.isEmpty()) {
-                return null;
-            }
-            var tally = jdbc.queryForMap("""
-                    SELECT coalesce(sum(c.votes) FILTER (WHERE c.participant_id = w.participant_a_id), 0) AS a,
+            // the vote's match and its tallies from every committed cast, in one read; nothing when already closed
+            List<Map<String, Object>> open = jdbc.queryForList("""
+                    SELECT w.match_id,
+                           coalesce(sum(c.votes) FILTER (WHERE c.participant_id = w.participant_a_id), 0) AS a,
                            coalesce(sum(c.votes) FILTER (WHERE c.participant_id = w.participant_b_id), 0) AS b,
                            count(DISTINCT c.user_id) AS voters
                     FROM vote_window w LEFT JOIN vote_cast c ON c.vote_event_id = w.vote_event_id
-                    WHERE w.vote_event_id = ?""", voteEventId);
+                    WHERE w.vote_event_id = ? AND NOT w.closed
+                    GROUP BY w.vote_event_id, w.match_id, w.participant_a_id, w.participant_b_id""", voteEventId);
+            if (open.isEmpty()) {
+                return null;
+            }
+            Map<String, Object> tally = open.get(0);
             VoteEndedEvent ended = commands.sendAndWait(new CloseVoteCommand(voteEventId,
                     ((Number) tally.get("a")).longValue(), ((Number) tally.get("b")).longValue(),
                     ((Number) tally.get("voters")).intValue()));
-            commands.sendAndWait(new CloseMatchVoteCommand(match.get(0), voteEventId));
+            commands.sendAndWait(new CloseMatchVoteCommand((String) tally.get("match_id"), voteEventId));
             if (ended != null && !ended.tie()) {
                 commands.sendAndWait(new AwardVoteBonusCommand(ended.tournamentId(), voteEventId, ended.matchId(),
                         ended.winnerParticipantId(), ended.pointsAward()));
