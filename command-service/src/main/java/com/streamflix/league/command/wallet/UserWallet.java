@@ -5,6 +5,8 @@ import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
+import com.streamflix.league.api.wallet.LedgerChain;
+import com.streamflix.league.api.wallet.LedgerEvent;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.RecordLoginCommand;
@@ -59,6 +61,8 @@ public class UserWallet {
     private String login;
     private long balance;
     private boolean banned;
+    /** The hash of the last ledger entry (tamper evidence, see LedgerChain); null before the first. */
+    private String lastChainHash;
     private final Set<String> appliedKeys = new HashSet<>();
     private final Set<String> activeRegistrations = new HashSet<>();
 
@@ -74,7 +78,7 @@ public class UserWallet {
         openOrFollowLogin(command.userId(), command.login());
         if (!appliedKeys.contains(command.idempotencyKey())) {
             apply(new PointsCreditedEvent(userId, command.type(), command.amount(), Math.addExact(balance, command.amount()),
-                    command.reason(), command.relatedEntityId(), command.idempotencyKey()));
+                    command.reason(), command.relatedEntityId(), command.idempotencyKey(), null).chainedTo(chainHead()));
         }
         return balance;
     }
@@ -93,7 +97,7 @@ public class UserWallet {
             throw new InsufficientPointsException(balance, command.amount()); // W2
         }
         apply(new PointsDebitedEvent(userId, command.type(), -command.amount(), balance - command.amount(),
-                command.reason(), command.relatedEntityId(), command.idempotencyKey()));
+                command.reason(), command.relatedEntityId(), command.idempotencyKey(), null).chainedTo(chainHead()));
         return balance;
     }
 
@@ -113,7 +117,7 @@ public class UserWallet {
         }
         apply(new PointsDebitedEvent(userId, TransactionType.VOTE_SPEND, -price, balance - price,
                 command.votes() + " vote(s) in vote " + command.voteEventId(), command.voteEventId(),
-                voteKey(command.castId())));
+                voteKey(command.castId()), null).chainedTo(chainHead()));
         apply(new VotesCastEvent(userId, command.castId(), command.voteEventId(), command.matchId(),
                 command.participantId(), command.votes(), command.costPerVote()));
         return balance;
@@ -140,11 +144,11 @@ public class UserWallet {
         long taken = Math.min(balance, command.amount());
         if (taken > 0) {
             apply(new PointsDebitedEvent(userId, command.type(), -taken, balance - taken, command.reason(),
-                    command.relatedEntityId(), command.idempotencyKey()));
+                    command.relatedEntityId(), command.idempotencyKey(), null).chainedTo(chainHead()));
         }
         if (taken < command.amount()) {
             apply(new PointsWrittenOffEvent(userId, command.type(), command.amount() - taken, command.reason(),
-                    command.relatedEntityId(), command.idempotencyKey()));
+                    command.relatedEntityId(), command.idempotencyKey(), null).chainedTo(chainHead()));
         }
         return balance;
     }
@@ -202,6 +206,10 @@ public class UserWallet {
         return appliedKeys.size();
     }
 
+    private String chainHead() {
+        return lastChainHash != null ? lastChainHash : LedgerChain.start(userId);
+    }
+
     private void openOrFollowLogin(String id, String newLogin) {
         if (userId == null) {
             apply(new WalletOpenedEvent(id, newLogin));
@@ -213,6 +221,13 @@ public class UserWallet {
     private static void requirePositive(long amount) {
         if (amount <= 0) {
             throw new IllegalArgumentException("amount must be positive, was " + amount);
+        }
+    }
+
+    /** Entries recorded before the chain existed carry no hash; the chain then starts at the first that does. */
+    private void followChain(LedgerEvent event) {
+        if (event.chainHash() != null) {
+            lastChainHash = event.chainHash();
         }
     }
 
@@ -230,12 +245,14 @@ public class UserWallet {
     @EventSourcingHandler
     void on(PointsCreditedEvent event) {
         balance = event.balance();
+        followChain(event);
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
     }
 
     @EventSourcingHandler
     void on(PointsDebitedEvent event) {
         balance = event.balance();
+        followChain(event);
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
     }
 
@@ -247,6 +264,7 @@ public class UserWallet {
 
     @EventSourcingHandler
     void on(PointsWrittenOffEvent event) {
+        followChain(event);
         appliedKeys.add(Objects.requireNonNull(event.idempotencyKey()));
     }
 

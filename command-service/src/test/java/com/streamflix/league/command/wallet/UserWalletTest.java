@@ -14,7 +14,9 @@ import com.streamflix.league.api.wallet.UserBannedException;
 import com.streamflix.league.api.wallet.UserUnbannedEvent;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
+import com.streamflix.league.api.wallet.LedgerChain;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
+import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.UserLoginChangedEvent;
 import com.streamflix.league.api.wallet.WalletOpenedEvent;
@@ -43,9 +45,20 @@ class UserWalletTest {
                 key, "twitch-redemption:" + key);
     }
 
+    /** The wallet's first ledger entry follows this (tamper evidence, W3). */
+    private static final String START = LedgerChain.start("9001");
+    /** The usual first entry: 100 points. */
+    private static final PointsCreditedEvent R1 = credited("r1", 100, 100).chainedTo(START);
+
+    /** A credit without its chain hash: chain it with {@code chainedTo}. */
     private static PointsCreditedEvent credited(String key, long amount, long balance) {
         return new PointsCreditedEvent("9001", TWITCH_REWARD_REDEMPTION, amount, balance, "Channel Points: hug", key,
-                "twitch-redemption:" + key);
+                "twitch-redemption:" + key, null);
+    }
+
+    private static PointsDebitedEvent debited(TransactionType type, long amount, long balance, String reason,
+                                              String related, String key, String previous) {
+        return new PointsDebitedEvent("9001", type, amount, balance, reason, related, key, null).chainedTo(previous);
     }
 
     @Test
@@ -53,19 +66,19 @@ class UserWalletTest {
         fixture.givenNoPriorActivity()
                 .when(redemption("r1", 100))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100));
+                .expectEvents(new WalletOpenedEvent("9001", "cooler_user"), R1);
     }
 
     @Test
     void creditAddsToTheBalance_W3() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(redemption("r2", 50))
-                .expectEvents(credited("r2", 50, 150));
+                .expectEvents(credited("r2", 50, 150).chainedTo(R1.chainHash()));
     }
 
     @Test
     void duplicateCreditIsANoOp_W1() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(redemption("r1", 100))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -73,22 +86,22 @@ class UserWalletTest {
 
     @Test
     void renamedLoginIsFollowed() {
-        fixture.given(new WalletOpenedEvent("9001", "old_name"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "old_name"), R1)
                 .when(redemption("r2", 10))
-                .expectEvents(new UserLoginChangedEvent("9001", "cooler_user"), credited("r2", 10, 110));
+                .expectEvents(new UserLoginChangedEvent("9001", "cooler_user"), credited("r2", 10, 110).chainedTo(R1.chainHash()));
     }
 
     @Test
     void debitWithinTheBalanceIsRecordedAsANegativeAmount_W3() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(new DebitPointsCommand("9001", 30, VOTE_SPEND, "3 votes", "vote-1", "vote:vote-1:9001"))
-                .expectEvents(new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 votes", "vote-1",
-                        "vote:vote-1:9001"));
+                .expectEvents(debited(VOTE_SPEND, -30, 70, "3 votes", "vote-1", "vote:vote-1:9001",
+                        R1.chainHash()));
     }
 
     @Test
     void debitBeyondTheBalanceIsRefusedAndChangesNothing_W2() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(new DebitPointsCommand("9001", 101, VOTE_SPEND, "101 votes", "vote-1", "vote:vote-1:9001"))
                 .expectException(InsufficientPointsException.class)
                 .expectNoEvents();
@@ -96,8 +109,8 @@ class UserWalletTest {
 
     @Test
     void repeatedDebitIsANoOp_W2() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
-                        new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 votes", "vote-1", "vote:vote-1:9001"))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
+                        debited(VOTE_SPEND, -30, 70, "3 votes", "vote-1", "vote:vote-1:9001", R1.chainHash()))
                 .when(new DebitPointsCommand("9001", 30, VOTE_SPEND, "3 votes", "vote-1", "vote:vote-1:9001"))
                 .expectNoEvents();
     }
@@ -156,31 +169,29 @@ class UserWalletTest {
     void aReclaimTakesWhatTheBalanceAllowsAndWritesOffTheRest_P4_W2() {
         ReclaimPointsCommand reclaim = new ReclaimPointsCommand("9001", 150, PREDICTION_REVERSAL, "corrected", "p-1",
                 "prediction-reversal:p-1:2");
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        PointsDebitedEvent reversed = debited(PREDICTION_REVERSAL, -100, 0, "corrected", "p-1",
+                "prediction-reversal:p-1:2", R1.chainHash());
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(reclaim)
-                .expectEvents(new PointsDebitedEvent("9001", PREDICTION_REVERSAL, -100, 0, "corrected", "p-1",
-                                "prediction-reversal:p-1:2"),
-                        new PointsWrittenOffEvent("9001", PREDICTION_REVERSAL, 50, "corrected", "p-1",
-                                "prediction-reversal:p-1:2"));
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
-                        new PointsDebitedEvent("9001", PREDICTION_REVERSAL, -100, 0, "corrected", "p-1",
-                                "prediction-reversal:p-1:2"))
+                .expectEvents(reversed, new PointsWrittenOffEvent("9001", PREDICTION_REVERSAL, 50, "corrected", "p-1",
+                        "prediction-reversal:p-1:2", null).chainedTo(reversed.chainHash()));
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1, reversed)
                 .when(reclaim)
                 .expectNoEvents(); // idempotent
         fixture.given(new WalletOpenedEvent("9001", "cooler_user"))
                 .when(reclaim)
                 .expectEvents(new PointsWrittenOffEvent("9001", PREDICTION_REVERSAL, 150, "corrected", "p-1",
-                        "prediction-reversal:p-1:2"));
+                        "prediction-reversal:p-1:2", null).chainedTo(START));
     }
 
     @Test
     void aBannedViewerCannotWagerButAnAdminCanStillDebit_P1() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
                         new UserBannedEvent("9001", "spam"))
                 .when(new DebitPointsCommand("9001", 10, PREDICTION_WAGER, "wager", "p-1", "prediction-wager:p-1"))
                 .expectException(UserBannedException.class)
                 .expectNoEvents();
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
                         new UserBannedEvent("9001", "spam"))
                 .when(new DebitPointsCommand("9001", 10, ADMIN_ADJUSTMENT, "fine", null, "admin:1"))
                 .expectSuccessfulHandlerExecution();
@@ -188,20 +199,20 @@ class UserWalletTest {
 
     @Test
     void castVotesDebitsAndRecordsTheVotesInOneAppend_V2() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 3, 10))
                 .expectResultMessagePayload(70L)
-                .expectEvents(new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1",
-                                "vote-cast:c1"),
+                .expectEvents(debited(VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1", "vote-cast:c1",
+                                R1.chainHash()),
                         new VotesCastEvent("9001", "c1", "v1", "m1", "pa", 3, 10));
     }
 
     @Test
     void castVotesBeyondTheBalanceOrWhenBannedRecordsNothing_V2_W2() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100))
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
                 .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 11, 10))
                 .expectException(InsufficientPointsException.class).expectNoEvents();
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
                         new UserBannedEvent("9001", "abuse"))
                 .when(new CastVotesCommand("9001", "c1", "v1", "m1", "pa", 1, 10))
                 .expectException(UserBannedException.class).expectNoEvents();
@@ -210,8 +221,8 @@ class UserWalletTest {
     /** A cast's key is not kept: the wallet's state does not grow with every vote (its snapshot neither). */
     @Test
     void castKeysAreNotKeptInTheWalletState() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
-                        new PointsDebitedEvent("9001", VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1", "vote-cast:c1"),
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
+                        debited(VOTE_SPEND, -30, 70, "3 vote(s) in vote v1", "v1", "vote-cast:c1", R1.chainHash()),
                         new VotesCastEvent("9001", "c1", "v1", "m1", "pa", 3, 10))
                 .when(new CastVotesCommand("9001", "c2", "v1", "m1", "pb", 1, 10))
                 .expectState(wallet -> org.assertj.core.api.Assertions.assertThat(wallet.appliedKeyCount()).isEqualTo(1));
@@ -220,10 +231,30 @@ class UserWalletTest {
     /** Snapshots (issue 10): a wallet with keys, a ban and registrations reads back whole. */
     @Test
     void theWalletSurvivesASnapshot() {
-        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r1", 100, 100),
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1,
                         new RegistrationSlotReservedEvent("9001", "t1"), new UserBannedEvent("9001", "abuse"))
                 .when(redemption("r1", 100))
                 .expectSuccessfulHandlerExecution().expectNoEvents()
                 .expectState(com.streamflix.league.command.testsupport.SnapshotRoundTrip::assertSurvives);
+    }
+
+    /**
+     * Tamper evidence (W3): each entry's hash follows from the one before; an entry recorded before the chain existed
+     * (no hash) does not break it, the chain then starts at the wallet's start hash.
+     */
+    @Test
+    void everyLedgerEntryIsChainedToTheOneBefore_W3() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), credited("r0", 10, 10))
+                .when(redemption("r1", 90))
+                .expectEvents(credited("r1", 90, 100).chainedTo(START));
+        PointsCreditedEvent second = credited("r2", 5, 105).chainedTo(R1.chainHash());
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1, second)
+                .when(new DebitPointsCommand("9001", 5, VOTE_SPEND, "1 vote", "vote-1", "k3"))
+                .expectEvents(debited(VOTE_SPEND, -5, 100, "1 vote", "vote-1", "k3", second.chainHash()));
+        org.assertj.core.api.Assertions.assertThat(second.chainHash())
+                .as("a different amount gives a different hash")
+                .isNotEqualTo(credited("r2", 6, 105).chainedTo(R1.chainHash()).chainHash())
+                .isNotEqualTo(credited("r2", 5, 105).chainedTo(START).chainHash())
+                .hasSize(64);
     }
 }

@@ -3,6 +3,8 @@ package com.streamflix.league.query.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.streamflix.league.api.wallet.LedgerChain;
+import com.streamflix.league.api.wallet.LedgerEvent;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
@@ -71,6 +73,7 @@ public abstract class QueryServiceTest {
     protected ObjectMapper json;
 
     protected final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> chainHeads = new HashMap<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, Long> balances = new HashMap<>();
 
@@ -95,6 +98,16 @@ public abstract class QueryServiceTest {
         }
     }
 
+    /** The hash the user's next ledger entry follows, as the wallet computes it (tamper evidence, W3). */
+    protected String chainHead(String userId) {
+        return chainHeads.getOrDefault(userId, LedgerChain.start(userId));
+    }
+
+    private <E extends LedgerEvent> E chained(E entry) {
+        chainHeads.put(entry.userId(), entry.chainHash());
+        return entry;
+    }
+
     protected long balance(String userId) {
         return balances.getOrDefault(userId, 0L);
     }
@@ -102,16 +115,16 @@ public abstract class QueryServiceTest {
     protected void credit(String userId, TransactionType type, long amount, String reason, String relatedEntityId,
                           String key) {
         long balance = balances.merge(userId, amount, Long::sum);
-        append("UserWallet", userId, new PointsCreditedEvent(userId, type, amount, balance, reason, relatedEntityId,
-                key));
+        append("UserWallet", userId, chained(new PointsCreditedEvent(userId, type, amount, balance, reason,
+                relatedEntityId, key, null).chainedTo(chainHead(userId))));
     }
 
     protected void debit(String userId, TransactionType type, long amount, String reason, String relatedEntityId,
                          String key) {
         long balance = balances.merge(userId, -amount, Long::sum);
         assertThat(balance).as("W2: " + userId + "'s balance").isNotNegative();
-        append("UserWallet", userId, new PointsDebitedEvent(userId, type, -amount, balance, reason, relatedEntityId,
-                key));
+        append("UserWallet", userId, chained(new PointsDebitedEvent(userId, type, -amount, balance, reason,
+                relatedEntityId, key, null).chainedTo(chainHead(userId))));
     }
 
     /** Takes back up to {@code amount} (never below zero, W2); the rest is written off (P4). */
@@ -122,8 +135,8 @@ public abstract class QueryServiceTest {
             debit(userId, type, taken, reason, relatedEntityId, key);
         }
         if (taken < amount) {
-            append("UserWallet", userId, new PointsWrittenOffEvent(userId, type, amount - taken, reason,
-                    relatedEntityId, key));
+            append("UserWallet", userId, chained(new PointsWrittenOffEvent(userId, type, amount - taken, reason,
+                    relatedEntityId, key, null).chainedTo(chainHead(userId))));
         }
     }
 

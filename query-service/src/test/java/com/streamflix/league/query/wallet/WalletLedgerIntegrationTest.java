@@ -29,7 +29,7 @@ class WalletLedgerIntegrationTest extends QueryServiceTest {
         append("UserWallet", user,
                 new WalletOpenedEvent(user, null),
                 new UserBannedEvent(user, "cheating"),
-                new PointsCreditedEvent(user, ADMIN_ADJUSTMENT, 50, 50, "goodwill", null, "adj-1"),
+                new PointsCreditedEvent(user, ADMIN_ADJUSTMENT, 50, 50, "goodwill", null, "adj-1", null),
                 new UserLoginChangedEvent(user, "late_login"));
         JsonNode me = awaitJson("/api/users/me", m -> m.path("balance").asLong() == 50
                 && m.path("login").asText().equals("late_login"), session(user));
@@ -47,9 +47,9 @@ class WalletLedgerIntegrationTest extends QueryServiceTest {
         String user = newUser();
         append("UserWallet", user,
                 new WalletOpenedEvent(user, "viewer"),
-                new PointsCreditedEvent(user, TWITCH_REWARD_REDEMPTION, 100, 100, "Channel Points: hug", "r1", "k1"),
-                new PointsDebitedEvent(user, VOTE_SPEND, -30, 70, "3 votes", "vote-1", "k2"),
-                new PointsCreditedEvent(user, TWITCH_REWARD_REDEMPTION, 5, 75, "Channel Points: hug", "r2", "k3"));
+                new PointsCreditedEvent(user, TWITCH_REWARD_REDEMPTION, 100, 100, "Channel Points: hug", "r1", "k1", null),
+                new PointsDebitedEvent(user, VOTE_SPEND, -30, 70, "3 votes", "vote-1", "k2", null),
+                new PointsCreditedEvent(user, TWITCH_REWARD_REDEMPTION, 5, 75, "Channel Points: hug", "r2", "k3", null));
         awaitJson("/api/users/me", m -> m.path("balance").asLong() == 75, session(user));
         JsonNode page = getJson("/api/users/me/transactions?page=0&size=2", session(user));
         assertThat(page.path("total").asInt()).isEqualTo(3);

@@ -477,7 +477,7 @@ class MatchLiveIntegrationTest {
         try (Viewer socket = userSocket(user)) {
             assertThat(socket.next().path("balance").asLong()).isZero();
             append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.ADMIN_ADJUSTMENT, 100, 100,
-                    "welcome", null, "k1"));
+                    "welcome", null, "k1", null));
             assertThat(socket.next().path("balance").asLong()).isEqualTo(100);
             balances.put(user, 100L);
 
@@ -488,7 +488,7 @@ class MatchLiveIntegrationTest {
             assertThat(spent.path("version").asLong()).isEqualTo(2);
 
             append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.VOTE_REFUND, 30, 100,
-                    "Refund: vote " + vote + " ended in a tie", vote, "vote-refund:" + vote));
+                    "Refund: vote " + vote + " ended in a tie", vote, "vote-refund:" + vote, null));
             JsonNode refunded = socket.next();
             assertThat(refunded.path("type").asText()).isEqualTo("POINTS_UPDATE");
             assertThat(refunded.path("balance").asLong()).isEqualTo(100);
@@ -539,7 +539,7 @@ class MatchLiveIntegrationTest {
             assertThat(first.path("type").asText()).isEqualTo("POINTS_UPDATE");
             assertThat(first.path("balance").asLong()).isZero();
             append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.ADMIN_ADJUSTMENT, 50, 50,
-                    "welcome", null, "k1"));
+                    "welcome", null, "k1", null));
             JsonNode credited = socket.next();
             assertThat(credited.path("balance").asLong()).isEqualTo(50);
             assertThat(credited.path("version").asLong()).isEqualTo(1);
@@ -571,13 +571,13 @@ class MatchLiveIntegrationTest {
         if (balance < price) {
             events.addAll(events("UserWallet", userId, new PointsCreditedEvent(userId,
                     TransactionType.ADMIN_ADJUSTMENT, 1_000, balance + 1_000, "welcome", null,
-                    "k-" + UUID.randomUUID())));
+                    "k-" + UUID.randomUUID(), null)));
             balance = balances.merge(userId, 1_000L, Long::sum);
         }
         balances.put(userId, balance - price);
         events.addAll(events("UserWallet", userId,
                 new PointsDebitedEvent(userId, TransactionType.VOTE_SPEND, -price, balance - price,
-                        votes + " vote(s) in vote " + vote, vote, "vote-cast:c-" + UUID.randomUUID()),
+                        votes + " vote(s) in vote " + vote, vote, "vote-cast:c-" + UUID.randomUUID(), null),
                 new VotesCastEvent(userId, "c-" + UUID.randomUUID(), vote, match, participantId, votes, 10)));
         return events;
     }

@@ -1,6 +1,6 @@
 package com.streamflix.league.api.wallet;
 
-/** A credit: {@code amount} is positive. */
+/** A credit: {@code amount} is positive. {@code chainHash}: see {@link LedgerEvent}. */
 public record PointsCreditedEvent(
         String userId,
         TransactionType type,
@@ -8,5 +8,22 @@ public record PointsCreditedEvent(
         long balance,
         String reason,
         String relatedEntityId,
-        String idempotencyKey) implements WalletTransaction {
+        String idempotencyKey,
+        String chainHash) implements WalletTransaction, LedgerEvent {
+
+    /** The credit as it follows the entry whose hash is {@code previous}. */
+    public PointsCreditedEvent chainedTo(String previous) {
+        return new PointsCreditedEvent(userId, type, amount, balance, reason, relatedEntityId, idempotencyKey,
+                LedgerChain.hash(previous, this));
+    }
+
+    @Override
+    public long balanceChange() {
+        return amount;
+    }
+
+    @Override
+    public Long balanceAfter() {
+        return balance;
+    }
 }

@@ -1,6 +1,6 @@
 package com.streamflix.league.api.wallet;
 
-/** A debit: {@code amount} is negative (signed, as in the ledger). */
+/** A debit: {@code amount} is negative (signed, as in the ledger). {@code chainHash}: see {@link LedgerEvent}. */
 public record PointsDebitedEvent(
         String userId,
         TransactionType type,
@@ -8,5 +8,22 @@ public record PointsDebitedEvent(
         long balance,
         String reason,
         String relatedEntityId,
-        String idempotencyKey) implements WalletTransaction {
+        String idempotencyKey,
+        String chainHash) implements WalletTransaction, LedgerEvent {
+
+    /** The debit as it follows the entry whose hash is {@code previous}. */
+    public PointsDebitedEvent chainedTo(String previous) {
+        return new PointsDebitedEvent(userId, type, amount, balance, reason, relatedEntityId, idempotencyKey,
+                LedgerChain.hash(previous, this));
+    }
+
+    @Override
+    public long balanceChange() {
+        return amount;
+    }
+
+    @Override
+    public Long balanceAfter() {
+        return balance;
+    }
 }

@@ -2,7 +2,7 @@ package com.streamflix.league.api.wallet;
 
 /**
  * Points a reclaim could not take back, because the balance was lower (RULES P4, W2): the balance is unchanged; the
- * ledger records the shortfall for auditors. {@code amount} is positive.
+ * ledger records the shortfall for auditors. {@code amount} is positive. {@code chainHash}: see {@link LedgerEvent}.
  */
 public record PointsWrittenOffEvent(
         String userId,
@@ -10,5 +10,22 @@ public record PointsWrittenOffEvent(
         long amount,
         String reason,
         String relatedEntityId,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String chainHash) implements LedgerEvent {
+
+    /** The write-off as it follows the entry whose hash is {@code previous}. */
+    public PointsWrittenOffEvent chainedTo(String previous) {
+        return new PointsWrittenOffEvent(userId, type, amount, reason, relatedEntityId, idempotencyKey,
+                LedgerChain.hash(previous, this));
+    }
+
+    @Override
+    public long balanceChange() {
+        return 0;
+    }
+
+    @Override
+    public Long balanceAfter() {
+        return null;
+    }
 }
