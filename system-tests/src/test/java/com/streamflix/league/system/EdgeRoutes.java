@@ -16,6 +16,8 @@ final class EdgeRoutes {
             Pattern.compile("/api/matches/[^/]+/live"));
     /** Webhooks and login, whatever the method. */
     static final List<String> COMMAND_PREFIXES = List.of("/api/webhooks/", "/api/auth/", "/auth/", "/oauth2/", "/login/");
+    /** The ledger's audit and rebuild jobs, whatever the method (issue #12). */
+    static final List<String> QUERY_PREFIXES = List.of("/api/audit/", "/api/admin/projections/");
 
     private EdgeRoutes() {
     }
@@ -26,6 +28,9 @@ final class EdgeRoutes {
         }
         if (COMMAND_PREFIXES.stream().anyMatch(path::startsWith)) {
             return Service.COMMAND;
+        }
+        if (QUERY_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return Service.QUERY;
         }
         return method.equals("GET") || method.equals("HEAD") ? Service.QUERY : Service.COMMAND;
     }

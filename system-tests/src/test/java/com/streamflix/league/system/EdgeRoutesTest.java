@@ -35,6 +35,9 @@ class EdgeRoutesTest {
             new String[]{"GET", "/api/admin/tournaments/t-1/registrations"},
             new String[]{"POST", "/api/admin/tournaments/t-1/confirm-participants"},
             new String[]{"HEAD", "/api/tournaments/t-1"},
+            new String[]{"POST", "/api/audit/verify"},
+            new String[]{"GET", "/api/audit/users/u-1/ledger"},
+            new String[]{"POST", "/api/admin/projections/wallet-ledger/rebuild"},
             new String[]{"GET", "/actuator/health"});
 
     record Location(String kind, String pattern, String target) {

@@ -64,9 +64,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The secrets the services refuse to start without. */
-    public record Secrets(String jwtSecret, String webhookSecret, String adminKey, String tokenEncryptionKey) {
+    public record Secrets(String jwtSecret, String webhookSecret, String adminKey, String tokenEncryptionKey,
+                          String auditKey) {
         static Secrets random() {
-            return new Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret());
+            return new Secrets(randomSecret(), randomSecret(), randomSecret(), randomSecret(), randomSecret());
         }
     }
 
@@ -187,6 +188,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("STREAMFLIX_JWT_SECRET", settings.secrets().jwtSecret());
         env.put("STREAMFLIX_TWITCH_WEBHOOKSECRET", settings.secrets().webhookSecret());
         env.put("STREAMFLIX_ADMIN_KEY", settings.secrets().adminKey());
+        env.put("STREAMFLIX_AUDIT_KEY", settings.secrets().auditKey());
         env.put("STREAMFLIX_TWITCH_TOKENENCRYPTIONKEY", settings.secrets().tokenEncryptionKey());
         env.put("STREAMFLIX_ALLOWEDORIGINS", String.join(",", settings.allowedOrigins()));
         return env;
@@ -299,7 +301,7 @@ public final class LocalStack implements AutoCloseable {
         DevTwitch twitch = DevTwitch.start(); // the Twitch stand-in: no Twitch account needed locally
         Settings settings = new Settings(url, user, password, new Secrets(secrets.getProperty("jwt-secret"),
                 secrets.getProperty("webhook-secret"), secrets.getProperty("admin-key"),
-                secrets.getProperty("token-encryption-key")), origins,
+                secrets.getProperty("token-encryption-key"), secrets.getProperty("audit-key")), origins,
                 localPorts(8081, instances("streamflix.local.command-instances")), 8082,
                 localPorts(8083, instances("streamflix.local.realtime-instances")), 8080, null,
                 devEnvironment(twitch));
@@ -327,12 +329,12 @@ public final class LocalStack implements AutoCloseable {
                 STREAMFLIX League is running (Ctrl-C stops it):
                   edge              http://localhost:8080   (one origin for the browser, routes as deploy/edge/nginx.conf)
                   command-service   %s   (writes, webhooks: POST /api/webhooks/twitch)
-                  query-service     http://localhost:8082   (reads)
+                  query-service     http://localhost:8082   (reads; ledger audit: /api/audit/..., X-Audit-Key)
                   realtime-service  %s   (sockets: /api/user/connect)
                   dev login:        http://localhost:8080/auth/dev-login
                   dev helpers:      POST /api/dev/viewers, /api/dev/viewers/{userId}/subscriber, /api/dev/redemptions (X-Admin-Key)
                   Twitch stand-in:  %s   (broadcaster connected; every user a subscriber)
-                  secrets (admin key, webhook secret, ...): .data/dev-secrets.properties
+                  secrets (admin key, audit key, webhook secret, ...): .data/dev-secrets.properties
                 """.formatted(stack.commandUris().stream().map(URI::toString).collect(Collectors.joining(" ")),
                 stack.realtimeUris().stream().map(u -> "ws" + u.toString().substring(4)).collect(Collectors.joining(" ")),
                 twitch.baseUrl()));
@@ -399,7 +401,7 @@ public final class LocalStack implements AutoCloseable {
                 secrets.load(in);
             }
         }
-        List<String> names = List.of("jwt-secret", "webhook-secret", "admin-key", "token-encryption-key");
+        List<String> names = List.of("jwt-secret", "webhook-secret", "admin-key", "token-encryption-key", "audit-key");
         if (names.stream().anyMatch(name -> secrets.getProperty(name) == null)) {
             names.forEach(name -> secrets.putIfAbsent(name, randomSecret()));
             try (OutputStream out = Files.newOutputStream(file)) {

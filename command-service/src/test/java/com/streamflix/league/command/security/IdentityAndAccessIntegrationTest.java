@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
 import com.streamflix.league.command.testsupport.Http;
 import com.streamflix.league.command.testsupport.Sessions;
-import com.streamflix.league.support.security.AdminKeyAuthenticationFilter;
+import com.streamflix.league.support.security.KeyAuthenticationFilter;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
 import com.streamflix.league.command.twitch.TwitchHelixClient;
 import com.streamflix.league.command.twitch.TwitchUnavailableException;
@@ -189,7 +189,7 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
         // from an address of its own, so the other tests' budget is untouched
         String guesser = "203.0.113.77";
         int refused = 0;
-        for (int i = 0; i < AdminKeyAuthenticationFilter.FAILURES_PER_MINUTE + 2; i++) {
+        for (int i = 0; i < KeyAuthenticationFilter.FAILURES_PER_MINUTE + 2; i++) {
             int status = sendFrom(guesser, "POST", "/api/admin/users/7003/ban", Map.of("X-Admin-Key", "guess-" + i),
                     "{\"reason\":\"x\"}").statusCode();
             if (status == 429) {

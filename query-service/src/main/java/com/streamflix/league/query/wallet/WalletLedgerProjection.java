@@ -61,10 +61,10 @@ public class WalletLedgerProjection {
         Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
                         INSERT INTO transactions (id, user_id, wallet_version, type, amount, balance_after, description,
-                                                  related_entity_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                                                  related_entity_id, idempotency_key, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 message.getIdentifier(), event.userId(), version, event.type().name(), event.amount(),
-                event.balance(), event.reason(), event.relatedEntityId(), at);
+                event.balance(), event.reason(), event.relatedEntityId(), event.idempotencyKey(), at);
         jdbc.update("""
                         UPDATE users SET points_balance = ?, wallet_version = ?, updated_at = ?
                         WHERE user_id = ? AND wallet_version < ?""",

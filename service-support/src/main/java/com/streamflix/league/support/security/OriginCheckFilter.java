@@ -34,7 +34,7 @@ public class OriginCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (SAFE_METHODS.contains(request.getMethod()) || !carriesSessionCookie(request)
-                || request.getHeader(AdminKeyAuthenticationFilter.HEADER) != null) {
+                || KeyAuthenticationFilter.presentsKey(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The authentication every service shares; each service adds only its own authorisation rules.
  * <ul>
  * <li>Viewers: the session cookie (an HS256 JWT), with the role ADMIN for the broadcaster and listed admins.</li>
- * <li>Automation: {@code X-Admin-Key} (where the service has admin endpoints), compared in constant time and
- * rate-limited per client address.</li>
+ * <li>Automation: {@code X-Admin-Key} (where the service has admin endpoints), and auditors: {@code X-Audit-Key}
+ * (where it has audit endpoints), compared in constant time and rate-limited per client address.</li>
  * <li>CSRF: cookie-authenticated writes must come from an allowed Origin ({@link OriginCheckFilter}); Spring's
  * token-based CSRF is off because nothing here serves forms (the dev login aside).</li>
  * <li>Nothing is kept in an HTTP session, so any instance can serve any request.</li>
@@ -31,13 +31,16 @@ import org.springframework.stereotype.Component;
 public class SessionSecurity {
     private final SessionProperties session;
     private final AdminProperties admin;
+    private final AuditProperties audit;
     private final AdminAccess admins;
     private final ObjectMapper json;
     private final JwtDecoder decoder;
 
-    public SessionSecurity(SessionProperties session, AdminProperties admin, AdminAccess admins, ObjectMapper json) {
+    public SessionSecurity(SessionProperties session, AdminProperties admin, AuditProperties audit,
+                           AdminAccess admins, ObjectMapper json) {
         this.session = session;
         this.admin = admin;
+        this.audit = audit;
         this.admins = admins;
         this.json = json;
         this.decoder = SessionCookieAuthentication.decoder(session.jwt().secret());
@@ -58,7 +61,7 @@ public class SessionSecurity {
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .addFilterBefore(new OriginCheckFilter(session.allowedOrigins(), json), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(request -> request.getHeader(AdminKeyAuthenticationFilter.HEADER) != null
+                        .bearerTokenResolver(request -> KeyAuthenticationFilter.presentsKey(request)
                                 ? null : SessionCookieAuthentication.cookieResolver().resolve(request))
                         .authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden())
@@ -71,7 +74,14 @@ public class SessionSecurity {
         if (admin.key() == null || admin.key().isBlank()) {
             throw new IllegalStateException("streamflix.admin.key is required (at least 32 characters)");
         }
-        return sessions(http).addFilterBefore(new AdminKeyAuthenticationFilter(admin.key(), json),
+        return sessions(http).addFilterBefore(KeyAuthenticationFilter.admin(admin.key(), json),
+                BearerTokenAuthenticationFilter.class);
+    }
+
+    /** As {@link #sessionsAndAdminKey}, and {@code X-Audit-Key} for auditors when {@code streamflix.audit.key} is set. */
+    public HttpSecurity sessionsAdminAndAuditKeys(HttpSecurity http) throws Exception {
+        sessionsAndAdminKey(http);
+        return audit.key() == null ? http : http.addFilterBefore(KeyAuthenticationFilter.audit(audit.key(), json),
                 BearerTokenAuthenticationFilter.class);
     }
 
@@ -87,6 +97,7 @@ public class SessionSecurity {
 
     public AccessDeniedHandler forbidden() {
         return (request, response, denied) -> Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN,
-                "forbidden", "This needs an admin (the broadcaster, a listed admin, or X-Admin-Key)"));
+                "forbidden", "This needs a role the session or key does not have (an admin: the broadcaster, a listed "
+                        + "admin or X-Admin-Key; for audit reads, an auditor or X-Audit-Key)"));
     }
 }
