@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -52,15 +55,19 @@ public class AuditJobs {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** Progress is written in a transaction of its own: the job's reads may hold a long read-only one. */
+    private final TransactionTemplate ownTransaction;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "audit-job");
         thread.setDaemon(true);
         return thread;
     });
 
-    public AuditJobs(JdbcTemplate jdbc, ObjectMapper json) {
+    public AuditJobs(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Starts a job of this kind, or returns the one already running. */
@@ -103,13 +110,15 @@ public class AuditJobs {
             Object result = work.run(new Progress() {
                 @Override
                 public void total(long events) {
-                    jdbc.update("UPDATE audit_jobs SET events_total = ?, updated_at = now() WHERE id = ?", events, id);
+                    ownTransaction.executeWithoutResult(status -> jdbc.update(
+                            "UPDATE audit_jobs SET events_total = ?, updated_at = now() WHERE id = ?", events, id));
                 }
 
                 @Override
                 public void processed(long events, String phase) {
-                    jdbc.update("UPDATE audit_jobs SET events_processed = ?, phase = ?, updated_at = now() WHERE id = ?",
-                            events, phase, id);
+                    ownTransaction.executeWithoutResult(status -> jdbc.update(
+                            "UPDATE audit_jobs SET events_processed = ?, phase = ?, updated_at = now() WHERE id = ?",
+                            events, phase, id));
                 }
             });
             jdbc.update("""

@@ -46,6 +46,14 @@ public class WalletEvents {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
+    /**
+     * Runs {@code work} in one read-only snapshot of the database (repeatable read): every read inside it, the event
+     * store's and the projections', sees the same moment.
+     */
+    public <T> T inSnapshot(java.util.function.Supplier<T> work) {
+        return snapshot.execute(status -> work.get());
+    }
+
     /** How many wallet events the store holds (a job's progress total). */
     public long count() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM eventstore.domain_event_entry WHERE type = ?",
