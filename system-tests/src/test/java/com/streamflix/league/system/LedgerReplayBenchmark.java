@@ -45,12 +45,16 @@ import java.util.regex.Pattern;
  * <p>
  * Run: {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl system-tests exec:java
  * -Dexec.mainClass=com.streamflix.league.system.LedgerReplayBenchmark}
- * <br>Options: -Dsizes=250000,1000000 (events per store) -DeventsPerWallet=100
+ * <br>Options: -Dsizes=250000,1000000 (events per store) -DeventsPerWallet=100 -DlargeWalletEvents=100000 (one
+ * wallet of that many events in each store, whose ledger is then read over HTTP)
  */
 public final class LedgerReplayBenchmark {
     private static final List<Integer> SIZES = List.of(System.getProperty("sizes", "250000,1000000").split(","))
             .stream().map(String::trim).map(Integer::parseInt).toList();
     private static final int EVENTS_PER_WALLET = Integer.getInteger("eventsPerWallet", 100);
+    /** One wallet this long is part of each store: its ledger is read back whole, as JSON and as CSV. */
+    private static final int LARGE_WALLET_EVENTS = Integer.getInteger("largeWalletEvents", 100_000);
+    private static final String LARGE_WALLET = "49999999";
     private static final String ADMIN_KEY = LocalStack.randomSecret();
     private static final String AUDIT_KEY = LocalStack.randomSecret();
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)",
@@ -68,9 +72,12 @@ public final class LedgerReplayBenchmark {
             Result result = run(size);
             ok &= result.clean;
             rows.add(String.format("%,10d events %,7d wallets | generate %6.1f s | rebuild %6.1f s %,8d ev/s, heap max %4d MB"
-                            + " | verify %6.1f s %,8d ev/s, heap max %4d MB | %s", size, result.wallets,
+                            + " | verify %6.1f s %,8d ev/s, heap max %4d MB | ledger of %,d events: JSON %.1f s %,d KB,"
+                            + " CSV %.1f s, heap max %d MB | %s", size, result.wallets,
                     result.generateSeconds, result.rebuildSeconds, result.rebuildRate, result.rebuildHeapMb,
-                    result.verifySeconds, result.verifyRate, result.verifyHeapMb,
+                    result.verifySeconds, result.verifyRate, result.verifyHeapMb, LARGE_WALLET_EVENTS,
+                    result.ledger.jsonSeconds, result.ledger.jsonBytes >> 10, result.ledger.csvSeconds,
+                    result.ledger.heapMb,
                     result.clean ? "verify: 0 mismatches, 0 tampered, identity holds" : "VERIFY FOUND PROBLEMS"));
         }
         System.out.println();
@@ -80,7 +87,10 @@ public final class LedgerReplayBenchmark {
     }
 
     record Result(int wallets, double generateSeconds, double rebuildSeconds, long rebuildRate, long rebuildHeapMb,
-                  double verifySeconds, long verifyRate, long verifyHeapMb, boolean clean) {
+                  double verifySeconds, long verifyRate, long verifyHeapMb, Ledger ledger, boolean clean) {
+    }
+
+    record Ledger(double jsonSeconds, long jsonBytes, double csvSeconds, long heapMb, boolean balanced) {
     }
 
     private static Result run(int size) throws Exception {
@@ -127,14 +137,15 @@ public final class LedgerReplayBenchmark {
             JsonNode report = verify.result;
             System.out.println("verify: " + report.path("usersChecked") + " users, " + report.path("eventsReplayed")
                     + " events, totals " + report.path("totals"));
-            boolean clean = report.path("mismatchCount").asLong() == 0
+            Ledger ledger = largeLedger(query.uri(""));
+            boolean clean = ledger.balanced && report.path("mismatchCount").asLong() == 0
                     && report.path("tamperedEventCount").asLong() == 0
                     && report.path("totals").path("identityHolds").asBoolean()
                     && report.path("eventsReplayed").asLong() == size;
             return new Result(wallets, generateSeconds, rebuild.result.path("durationMs").asLong() / 1000.0,
                     rebuild.result.path("eventsPerSecond").asLong(), rebuild.heapMb,
                     report.path("durationMs").asLong() / 1000.0, report.path("eventsPerSecond").asLong(),
-                    verify.heapMb, clean);
+                    verify.heapMb, ledger, clean);
         }
     }
 
@@ -171,6 +182,35 @@ public final class LedgerReplayBenchmark {
         }
     }
 
+    /** The large wallet's ledger, as JSON then CSV, streamed to nowhere while the service's heap is sampled. */
+    private static Ledger largeLedger(URI service) throws Exception {
+        AtomicLong heapMax = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> heapMax.accumulateAndGet(heap(service), Math::max), 0, 100,
+                TimeUnit.MILLISECONDS);
+        try {
+            URI path = service.resolve("/api/audit/users/" + LARGE_WALLET + "/ledger");
+            long started = System.nanoTime();
+            HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(path).header("X-Audit-Key", AUDIT_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double jsonSeconds = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            HttpResponse<java.util.stream.Stream<String>> csv = HTTP.send(HttpRequest.newBuilder(path)
+                    .header("X-Audit-Key", AUDIT_KEY).header("Accept", "text/csv").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            long csvLines = csv.body().count();
+            double csvSeconds = (System.nanoTime() - started) / 1e9;
+            JsonNode ledger = JSON.readTree(json.body());
+            boolean balanced = json.statusCode() == 200 && csv.statusCode() == 200
+                    && ledger.path("eventsReplayed").asLong() == LARGE_WALLET_EVENTS
+                    && ledger.path("problems").isEmpty()
+                    && csvLines == ledger.path("entries").size() + 2;
+            return new Ledger(jsonSeconds, json.body().length(), csvSeconds, heapMax.get() >> 20, balanced);
+        } finally {
+            sampler.shutdownNow();
+        }
+    }
+
     /** The heap in use, all pools together, from the service's Prometheus endpoint. */
     private static long heap(URI service) {
         try {
@@ -193,34 +233,54 @@ public final class LedgerReplayBenchmark {
      * wallets so that each wallet's events are spread over the whole store. Returns the number of wallets.
      */
     private static int generate(Connection connection, int size) throws Exception {
-        int wallets = Math.max(1, size / EVENTS_PER_WALLET);
+        int regular = size - LARGE_WALLET_EVENTS;
+        int wallets = Math.max(1, regular / EVENTS_PER_WALLET);
         Wallet[] all = new Wallet[wallets];
         for (int w = 0; w < wallets; w++) {
             all[w] = new Wallet(String.valueOf(50_000_000 + w));
         }
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder rows = new StringBuilder();
-        Instant time = Instant.parse("2026-01-01T00:00:00Z");
-        int written = 0;
-        for (int round = 0; written < size; round++) {
-            for (int w = 0; w < wallets && written < size; w++) {
-                Wallet wallet = all[w];
-                Object event = wallet.next();
-                time = time.plusMillis(3);
-                rows.append(wallet.userId).append('\t').append(wallet.sequence++).append("\tUserWallet\t")
-                        .append(UUID.randomUUID()).append("\t\\\\x7b7d\t\\\\x")
-                        .append(HexFormat.of().formatHex(JSON.writeValueAsBytes(event))).append("\t\\N\t")
-                        .append(event.getClass().getName()).append('\t').append(time).append('\n');
-                written++;
-            }
-            if (rows.length() > (8 << 20) || written >= size) {
-                copy.copyIn("COPY eventstore.domain_event_entry (aggregate_identifier, sequence_number, type, "
-                        + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) FROM STDIN",
-                        new StringReader(rows.toString()));
-                rows.setLength(0);
+        Copy copy = new Copy(connection);
+        for (int written = 0; written < regular; ) {
+            for (int w = 0; w < wallets && written < regular; w++, written++) {
+                copy.row(all[w]);
             }
         }
-        return wallets;
+        Wallet large = new Wallet(LARGE_WALLET); // its events last, after the others'
+        for (int i = 0; i < LARGE_WALLET_EVENTS; i++) {
+            copy.row(large);
+        }
+        copy.flush();
+        return wallets + 1;
+    }
+
+    /** Event rows in COPY's text format, sent a few megabytes at a time. */
+    private static final class Copy {
+        private final org.postgresql.copy.CopyManager copy;
+        private final StringBuilder rows = new StringBuilder();
+        private Instant time = Instant.parse("2026-01-01T00:00:00Z");
+
+        Copy(Connection connection) throws Exception {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        }
+
+        void row(Wallet wallet) throws Exception {
+            Object event = wallet.next();
+            time = time.plusMillis(3);
+            rows.append(wallet.userId).append('\t').append(wallet.sequence++).append("\tUserWallet\t")
+                    .append(UUID.randomUUID()).append("\t\\\\x7b7d\t\\\\x")
+                    .append(HexFormat.of().formatHex(JSON.writeValueAsBytes(event))).append("\t\\N\t")
+                    .append(event.getClass().getName()).append('\t').append(time).append('\n');
+            if (rows.length() > (8 << 20)) {
+                flush();
+            }
+        }
+
+        void flush() throws Exception {
+            copy.copyIn("COPY eventstore.domain_event_entry (aggregate_identifier, sequence_number, type, "
+                    + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) FROM STDIN",
+                    new StringReader(rows.toString()));
+            rows.setLength(0);
+        }
     }
 
     /** A generated wallet: its next event, chained and with the balance it records, as UserWallet writes them. */
