@@ -76,11 +76,17 @@ public class WalletEvents {
      * it lacks and every event after the version it has. Runs in the caller's transaction when there is one.
      */
     public void notYetIn(String replayedTable, Set<Class<?>> payloads, Consumer<Stored> each) {
-        read("AND e.sequence_number > coalesce((SELECT r.replayed_version FROM " + replayedTable
-                + " r WHERE r.user_id = e.aggregate_identifier), -1)", List.of(), payloads, each);
+        // a join, not a subquery per event: one pass over the store with a hash of the replayed wallets
+        read("LEFT JOIN " + replayedTable + " r ON r.user_id = e.aggregate_identifier",
+                "AND e.sequence_number > coalesce(r.replayed_version, -1)", List.of(), payloads, each);
     }
 
     private void read(String condition, List<Object> parameters, Set<Class<?>> payloads, Consumer<Stored> each) {
+        read("", condition, parameters, payloads, each);
+    }
+
+    private void read(String join, String condition, List<Object> parameters, Set<Class<?>> payloads,
+                      Consumer<Stored> each) {
         String[] types = payloads.stream().map(Class::getName).toArray(String[]::new);
         List<Object> arguments = new ArrayList<>();
         arguments.add(types);
@@ -90,9 +96,9 @@ public class WalletEvents {
                         SELECT e.aggregate_identifier, e.sequence_number, e.event_identifier, e.payload_type,
                                e.payload_revision, e.time_stamp,
                                CASE WHEN e.payload_type = ANY (?) THEN e.payload END
-                        FROM eventstore.domain_event_entry e
+                        FROM eventstore.domain_event_entry e %s
                         WHERE e.type = ? %s
-                        ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(condition),
+                        ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(join, condition),
                 rs -> {
                     byte[] payload = rs.getBytes(7);
                     each.accept(new Stored(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),

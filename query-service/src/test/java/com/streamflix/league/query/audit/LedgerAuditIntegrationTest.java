@@ -188,6 +188,9 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
         assertThat(get(path, "X-Audit-Key", "not-the-key-0123456789abcdef-0123456789").statusCode()).isEqualTo(401);
         assertThat(get(path, auditor()).statusCode()).isEqualTo(200);
         assertThat(get(path, adminKey()).statusCode()).isEqualTo(200);
+        assertThat(get(path, session(AUDITOR)).statusCode()).as("a listed auditor's session").isEqualTo(200);
+        assertThat(post("/api/admin/projections/wallet-ledger/rebuild", session(AUDITOR)).statusCode())
+                .as("auditors read; they do not rebuild").isEqualTo(403);
         assertThat(get("/api/audit/users/nobody-" + viewer + "/ledger", auditor()).statusCode()).isEqualTo(404);
         // the audit key reads the audit and nothing else
         assertThat(get("/api/users/me", auditor()).statusCode()).isIn(401, 403);

@@ -50,11 +50,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model reflects them. Test classes extending this share one application context and one fresh database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "streamflix.admin.key=" + QueryServiceTest.ADMIN_KEY, "streamflix.audit.key=" + QueryServiceTest.AUDIT_KEY})
+        "streamflix.admin.key=" + QueryServiceTest.ADMIN_KEY, "streamflix.audit.key=" + QueryServiceTest.AUDIT_KEY,
+        "streamflix.audit.users=" + QueryServiceTest.AUDITOR})
 public abstract class QueryServiceTest {
     public static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef";
     public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef-0123456789";
     public static final String AUDIT_KEY = "test-audit-key-0123456789abcdef-0123456789";
+    /** A Twitch user id listed as an auditor: their session reads the audit endpoints. */
+    public static final String AUDITOR = "auditor-user";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
