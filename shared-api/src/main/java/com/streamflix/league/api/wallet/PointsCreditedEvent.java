@@ -9,21 +9,11 @@ public record PointsCreditedEvent(
         String reason,
         String relatedEntityId,
         String idempotencyKey,
-        String chainHash) implements WalletTransaction, LedgerEvent {
+        String chainHash) implements WalletTransaction {
 
     /** The credit as it follows the entry whose hash is {@code previous}. */
     public PointsCreditedEvent chainedTo(String previous) {
         return new PointsCreditedEvent(userId, type, amount, balance, reason, relatedEntityId, idempotencyKey,
                 LedgerChain.hash(previous, this));
-    }
-
-    @Override
-    public long balanceChange() {
-        return amount;
-    }
-
-    @Override
-    public Long balanceAfter() {
-        return balance;
     }
 }

@@ -9,21 +9,11 @@ public record PointsDebitedEvent(
         String reason,
         String relatedEntityId,
         String idempotencyKey,
-        String chainHash) implements WalletTransaction, LedgerEvent {
+        String chainHash) implements WalletTransaction {
 
     /** The debit as it follows the entry whose hash is {@code previous}. */
     public PointsDebitedEvent chainedTo(String previous) {
         return new PointsDebitedEvent(userId, type, amount, balance, reason, relatedEntityId, idempotencyKey,
                 LedgerChain.hash(previous, this));
-    }
-
-    @Override
-    public long balanceChange() {
-        return amount;
-    }
-
-    @Override
-    public Long balanceAfter() {
-        return balance;
     }
 }
