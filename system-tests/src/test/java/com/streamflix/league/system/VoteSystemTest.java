@@ -137,6 +137,28 @@ class VoteSystemTest extends SystemTest {
                 assertThat(VoteSteps.events(db, "VoteEndedEvent", voteId)).isOne();
                 assertThat(VoteSteps.events(db, "VoteBonusAwardedEvent", voteId)).isOne();
             }
+
+            // W3: the ledgers the real wallets wrote replay, chain and verify clean (issue #12), through the edge
+            Map<String, String> auditor = Map.of("X-Audit-Key", stack.settings.secrets().auditKey());
+            JsonNode ledger = JSON.readTree(client.send(client.edge, "GET", "/api/audit/users/" + voters.get(0)
+                    + "/ledger", auditor, null).body());
+            assertThat(ledger.path("finalBalance").asLong()).isEqualTo(FUNDS - bought[0] * COST);
+            assertThat(ledger.path("problems").size()).isZero();
+            assertThat(ledger.path("entries").findValuesAsText("chainHash")).hasSize(2).allMatch(h -> h.length() == 64);
+            var verify = client.send(client.edge, "POST", "/api/audit/verify", auditor, null);
+            assertThat(verify.statusCode()).as(verify.body()).isEqualTo(202);
+            String job = verify.headers().firstValue("Location").orElseThrow();
+            JsonNode report = null;
+            for (Instant until = Instant.now().plusSeconds(30); Instant.now().isBefore(until); Thread.sleep(200)) {
+                report = JSON.readTree(client.send(client.edge, "GET", job, auditor, null).body());
+                if (!report.path("status").asText().equals("RUNNING")) {
+                    break;
+                }
+            }
+            assertThat(report.path("status").asText()).as(String.valueOf(report)).isEqualTo("SUCCEEDED");
+            assertThat(report.path("result").path("mismatchCount").asLong()).as(report.toString()).isZero();
+            assertThat(report.path("result").path("tamperedEventCount").asLong()).as(report.toString()).isZero();
+            assertThat(report.path("result").path("unchainedEntries").asLong()).isZero();
         } finally {
             tabs.values().forEach(StackClient.Socket::close);
         }
