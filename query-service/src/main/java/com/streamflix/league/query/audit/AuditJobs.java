@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.streamflix.league.support.web.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,7 +26,8 @@ import java.util.concurrent.Executors;
 /**
  * Long audit and admin operations as jobs (a verification, a projection rebuild): started on request, run on a
  * thread of their own, their progress and result kept in {@code audit_jobs} so any request, on any instance, can
- * follow them. One job of a kind at a time (a unique index): asking again while one runs returns that one.
+ * follow them. One job at a time, whatever the kind (a unique index): asking again for the kind that runs returns
+ * that job; asking for another kind is refused (409) until it ends.
  */
 @Component
 public class AuditJobs {
@@ -74,13 +77,18 @@ public class AuditJobs {
     public Job start(Kind kind, String requestedBy, Work work) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        failStalled(kind);
+        failStalled();
         try {
             jdbc.update("""
                     INSERT INTO audit_jobs (id, kind, status, phase, requested_by, started_at, updated_at)
                     VALUES (?, ?, 'RUNNING', 'STARTING', ?, ?, ?)""", id, kind.name(), requestedBy, now, now);
-        } catch (DuplicateKeyException running) {
-            return running(kind).orElseThrow(() -> running);
+        } catch (DuplicateKeyException busy) {
+            Job running = running().orElseThrow(() -> busy);
+            if (running.kind() != kind) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "job-running", "A " + running.kind() + " job is running ("
+                        + running.id() + "); try again when it has ended").with("jobId", running.id());
+            }
+            return running;
         }
         workers.execute(() -> run(id, kind, work));
         return find(id).orElseThrow();
@@ -90,18 +98,18 @@ public class AuditJobs {
         return jdbc.query("SELECT * FROM audit_jobs WHERE id = ?", (rs, i) -> job(rs), id).stream().findFirst();
     }
 
-    private Optional<Job> running(Kind kind) {
-        return jdbc.query("SELECT * FROM audit_jobs WHERE kind = ? AND status = 'RUNNING'", (rs, i) -> job(rs),
-                kind.name()).stream().findFirst();
+    private Optional<Job> running() {
+        return jdbc.query("SELECT * FROM audit_jobs WHERE status = 'RUNNING'", (rs, i) -> job(rs)).stream()
+                .findFirst();
     }
 
     /** A job whose instance died (no progress for a while) is marked failed, so a new one can start. */
-    private void failStalled(Kind kind) {
+    private void failStalled() {
         jdbc.update("""
                         UPDATE audit_jobs SET status = 'FAILED', error = 'stopped reporting progress (its instance restarted?)',
                                               finished_at = now()
-                        WHERE kind = ? AND status = 'RUNNING' AND updated_at < ?""",
-                kind.name(), Timestamp.from(Instant.now().minus(STALLED_AFTER)));
+                        WHERE status = 'RUNNING' AND updated_at < ?""",
+                Timestamp.from(Instant.now().minus(STALLED_AFTER)));
     }
 
     private void run(UUID id, Kind kind, Work work) {
@@ -128,9 +136,11 @@ public class AuditJobs {
             log.info("{} job {} done in {} ms", kind, id, (System.nanoTime() - started) / 1_000_000);
         } catch (Exception | Error e) {
             log.error("{} job {} failed", kind, id, e);
+            // the cause's details (SQL, table names) stay in the log; the job says where to look
             jdbc.update("""
                     UPDATE audit_jobs SET status = 'FAILED', error = ?, updated_at = now(), finished_at = now()
-                    WHERE id = ?""", String.valueOf(e), id);
+                    WHERE id = ?""", "failed (" + e.getClass().getSimpleName() + "); query-service's log has the cause "
+                    + "under job " + id, id);
         }
     }
 

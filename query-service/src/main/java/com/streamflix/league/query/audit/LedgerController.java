@@ -8,11 +8,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.streamflix.league.support.web.ApiProblem;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -30,9 +33,8 @@ import java.util.List;
  * balance as a last line of entry {@code FINAL_BALANCE}.
  */
 @RestController
-@Validated
 public class LedgerController {
-    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final WalletEvents events;
     private final JdbcTemplate jdbc;
@@ -55,7 +57,8 @@ public class LedgerController {
                 .anyMatch(type -> type.isCompatibleWith(CSV) && !type.isWildcardType());
         if (asCsv) {
             return ResponseEntity.ok().contentType(CSV)
-                    .header("Content-Disposition", "attachment; filename=\"ledger-" + userId + ".csv\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("ledger-" + userId + ".csv", StandardCharsets.UTF_8).build().toString())
                     .body(out -> writeCsv(userId, out));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> writeJson(userId, out));
@@ -73,7 +76,8 @@ public class LedgerController {
     }
 
     private void writeJson(String userId, OutputStream out) throws IOException {
-        ObjectWriter lines = json.writerFor(WalletReplay.Line.class);
+        // one flush at the end, not one per line (the response is buffered in chunks anyway)
+        ObjectWriter lines = json.writerFor(WalletReplay.Line.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("userId", userId);
@@ -91,7 +95,8 @@ public class LedgerController {
     }
 
     private void writeCsv(String userId, OutputStream out) throws IOException {
-        ObjectWriter lines = csv.writerFor(CsvLine.class).with(csvSchema);
+        ObjectWriter lines = csv.writerFor(CsvLine.class).with(csvSchema)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try (CsvGenerator generator = csv.getFactory().createGenerator(out)) {
             generator.setSchema(csvSchema);
             WalletReplay replay = replay(userId, line -> write(lines, generator, CsvLine.of(line)));
@@ -124,7 +129,10 @@ public class LedgerController {
                 .reduce((a, b) -> a + "; " + b).orElse(null);
     }
 
-    /** A CSV row. Text a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a leading apostrophe. */
+    /**
+     * A CSV row. Text a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) is quoted
+     * with a leading apostrophe.
+     */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"sequenceNumber", "eventId", "entry", "type", "amount",
             "writtenOff", "balance", "recordedBalance", "reason", "relatedEntityId", "idempotencyKey", "time",
             "chainHash", "problems"})
@@ -140,7 +148,7 @@ public class LedgerController {
         }
 
         private static String text(String value) {
-            return value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+            return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         }
     }
 }

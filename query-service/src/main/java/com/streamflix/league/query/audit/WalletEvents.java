@@ -14,7 +14,9 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Wallets' event streams read straight from the event store (never from a projection): one wallet after another,
@@ -28,8 +30,56 @@ public class WalletEvents {
     private static final int FETCH_SIZE = 2_000;
 
     /** One stored wallet event: {@code payload} is null unless its type was asked for. */
-    public record Stored(String userId, long sequenceNumber, String eventId, String payloadType, String timestamp,
-                         Object payload) {
+    public record Stored(String userId, long sequenceNumber, long globalIndex, String eventId, String payloadType,
+                         String timestamp, Object payload) {
+    }
+
+    /**
+     * How far a reader has seen the store: every event up to {@code high} except the {@code gaps}, indexes not seen
+     * (yet) because their transaction had not committed, or never will. As Axon's own event readers do (its
+     * {@code maxGapOffset}), only gaps within {@link #GAP_WINDOW} of the head are kept: a transaction that stays
+     * uncommitted while that many later events are appended is not waited for.
+     */
+    public static final class Position {
+        static final long GAP_WINDOW = 10_000;
+        private long high = -1;
+        private TreeSet<Long> gaps = new TreeSet<>();
+        /** During a pass: its head, and what it saw that can still matter (the gaps, the window below the head). */
+        private long passHead = -1;
+        private final Set<Long> seen = new java.util.HashSet<>();
+
+        void begin(long head) {
+            passHead = head;
+            seen.clear();
+        }
+
+        void saw(long globalIndex) {
+            if (globalIndex > passHead - GAP_WINDOW || gaps.contains(globalIndex)) {
+                seen.add(globalIndex);
+            }
+        }
+
+        void finish() {
+            TreeSet<Long> next = new TreeSet<>();
+            for (long gap : gaps) {
+                if (!seen.contains(gap)) {
+                    next.add(gap);
+                }
+            }
+            for (long index = Math.max(high + 1, passHead - GAP_WINDOW + 1); index <= passHead; index++) {
+                if (!seen.contains(index)) {
+                    next.add(index);
+                }
+            }
+            high = Math.max(high, passHead);
+            next.removeIf(gap -> gap <= high - GAP_WINDOW);
+            gaps = next;
+            seen.clear();
+        }
+
+        long high() {
+            return high;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -50,7 +100,7 @@ public class WalletEvents {
      * Runs {@code work} in one read-only snapshot of the database (repeatable read): every read inside it, the event
      * store's and the projections', sees the same moment.
      */
-    public <T> T inSnapshot(java.util.function.Supplier<T> work) {
+    public <T> T inSnapshot(Supplier<T> work) {
         return snapshot.execute(status -> work.get());
     }
 
@@ -66,44 +116,68 @@ public class WalletEvents {
         read("", List.of(), payloads, each);
     }
 
+    /** Every wallet's events in one snapshot, and where that leaves {@code position}. */
+    public void all(Set<Class<?>> payloads, Position position, Consumer<Stored> each) {
+        inSnapshot(() -> {
+            long head = head();
+            position.begin(head);
+            read("", List.of(), payloads, event -> { // the snapshot sees nothing past the head
+                position.saw(event.globalIndex());
+                each.accept(event);
+            });
+            position.finish();
+            return null;
+        });
+    }
+
+    /**
+     * The wallet events appended since {@code position} (after its high mark, or in its gaps), in one snapshot; the
+     * position moves on. An index-range read: its cost follows what is new, not the store's size.
+     */
+    public List<Stored> since(Position position, Set<Class<?>> payloads) {
+        return inSnapshot(() -> {
+            long head = head();
+            position.begin(head);
+            List<Stored> events = new ArrayList<>();
+            read("AND (e.global_index > ? AND e.global_index <= ? OR e.global_index = ANY (?))",
+                    List.of(position.high(), head, position.gaps.toArray(Long[]::new)), payloads, event -> {
+                        position.saw(event.globalIndex());
+                        events.add(event);
+                    });
+            position.finish();
+            return events;
+        });
+    }
+
     /** One wallet's events. */
     public void ofUser(String userId, Set<Class<?>> payloads, Consumer<Stored> each) {
         read("AND e.aggregate_identifier = ?", List.of(userId), payloads, each);
     }
 
-    /**
-     * The events a table of replayed wallets ({@code user_id}, {@code replayed_version}) has not seen yet: the wallets
-     * it lacks and every event after the version it has. Runs in the caller's transaction when there is one.
-     */
-    public void notYetIn(String replayedTable, Set<Class<?>> payloads, Consumer<Stored> each) {
-        // a join, not a subquery per event: one pass over the store with a hash of the replayed wallets
-        read("LEFT JOIN " + replayedTable + " r ON r.user_id = e.aggregate_identifier",
-                "AND e.sequence_number > coalesce(r.replayed_version, -1)", List.of(), payloads, each);
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM eventstore.domain_event_entry",
+                Long.class);
+        return head == null ? -1 : head;
     }
 
     private void read(String condition, List<Object> parameters, Set<Class<?>> payloads, Consumer<Stored> each) {
-        read("", condition, parameters, payloads, each);
-    }
-
-    private void read(String join, String condition, List<Object> parameters, Set<Class<?>> payloads,
-                      Consumer<Stored> each) {
         String[] types = payloads.stream().map(Class::getName).toArray(String[]::new);
         List<Object> arguments = new ArrayList<>();
         arguments.add(types);
         arguments.add(AGGREGATE_TYPE);
         arguments.addAll(parameters);
         snapshot.executeWithoutResult(status -> jdbc.query("""
-                        SELECT e.aggregate_identifier, e.sequence_number, e.event_identifier, e.payload_type,
-                               e.payload_revision, e.time_stamp,
+                        SELECT e.aggregate_identifier, e.sequence_number, e.global_index, e.event_identifier,
+                               e.payload_type, e.payload_revision, e.time_stamp,
                                CASE WHEN e.payload_type = ANY (?) THEN e.payload END
-                        FROM eventstore.domain_event_entry e %s
+                        FROM eventstore.domain_event_entry e
                         WHERE e.type = ? %s
-                        ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(join, condition),
+                        ORDER BY e.aggregate_identifier, e.sequence_number""".formatted(condition),
                 rs -> {
-                    byte[] payload = rs.getBytes(7);
-                    each.accept(new Stored(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(6), payload == null ? null : deserialize(payload, rs.getString(4),
-                            rs.getString(5))));
+                    byte[] payload = rs.getBytes(8);
+                    each.accept(new Stored(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getString(7), payload == null ? null
+                            : deserialize(payload, rs.getString(5), rs.getString(6))));
                 },
                 arguments.toArray()));
     }

@@ -8,7 +8,11 @@ import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.api.wallet.WalletTransaction;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +44,12 @@ final class WalletReplay {
     record Problem(String userId, long sequenceNumber, String eventId, String problem) {
     }
 
+    static final String FIELD_SEPARATOR = "\u001f";
+    private static final byte[] ROW_SEPARATOR = {0x1e};
+
     private final String userId;
+    /** Events up to this global index have been handled by the ledger's live processor (see LedgerVerification). */
+    private final long processedUpTo;
     private String previousHash;
     private boolean chained;
     private long lastSequence = -1;
@@ -53,9 +62,17 @@ final class WalletReplay {
     private long[] transactionVersions = new long[4];
     private long[] balancesAfter = new long[4];
     private int transactions;
+    private long requiredVersion = -1;
+    /** Of the projection's rows, in version order (see {@link #rowsDigest()}). */
+    private final MessageDigest rows = md5();
 
     WalletReplay(String userId) {
+        this(userId, -1);
+    }
+
+    WalletReplay(String userId, long processedUpTo) {
         this.userId = userId;
+        this.processedUpTo = processedUpTo;
         this.previousHash = LedgerChain.start(userId);
     }
 
@@ -92,8 +109,8 @@ final class WalletReplay {
         if (balance < 0 && !wasNegative) {
             found.add("the replayed balance falls below zero (W2): " + balance);
         }
-        if (entry instanceof WalletTransaction) {
-            remember(event.sequenceNumber());
+        if (entry instanceof WalletTransaction transaction) {
+            remember(event, transaction);
         }
         boolean writeOff = entry instanceof PointsWrittenOffEvent;
         return new Line(event.sequenceNumber(), event.eventId(), writeOff ? "WRITE_OFF"
@@ -119,7 +136,17 @@ final class WalletReplay {
         chained = true;
     }
 
-    private void remember(long sequenceNumber) {
+    private void remember(WalletEvents.Stored event, WalletTransaction entry) {
+        long sequenceNumber = event.sequenceNumber();
+        if (event.globalIndex() <= processedUpTo) {
+            requiredVersion = sequenceNumber;
+        }
+        if (transactions > 0) {
+            rows.update(ROW_SEPARATOR);
+        }
+        rows.update(String.join(FIELD_SEPARATOR, event.eventId(), entry.type().name(), Long.toString(entry.amount()),
+                Long.toString(entry.balance()), entry.relatedEntityId() == null ? "" : entry.relatedEntityId(),
+                String.valueOf(entry.reason())).getBytes(StandardCharsets.UTF_8));
         if (transactions == transactionVersions.length) {
             transactionVersions = Arrays.copyOf(transactionVersions, transactions * 2);
             balancesAfter = Arrays.copyOf(balancesAfter, transactions * 2);
@@ -156,6 +183,35 @@ final class WalletReplay {
 
     int transactions() {
         return transactions;
+    }
+
+    /**
+     * The version the projection must have reached at least: the last credit or debit its processor has already
+     * handled. Below it, rows were lost or rolled back; between it and the last, the projection only lags.
+     */
+    long requiredVersion() {
+        return requiredVersion;
+    }
+
+    /**
+     * MD5 (hex) of the projection's rows as they must be, in version order: each row's id, type, amount, balance
+     * after, related entity (empty when none) and description, joined by unit separators, rows by record separators.
+     * The verification asks PostgreSQL for the same digest of the projected rows.
+     */
+    String rowsDigest() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) rows.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("MD5 digests can be cloned", e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5"); // a checksum to compare rows with, not a security measure
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
     }
 
     /** The sequence number of the last credit or debit: what a caught-up projection's wallet version is. */

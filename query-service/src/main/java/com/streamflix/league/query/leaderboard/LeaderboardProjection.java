@@ -28,7 +28,8 @@ import java.util.Set;
 @Component
 @ProcessingGroup(WalletLedgerProjection.PROCESSING_GROUP)
 public class LeaderboardProjection {
-    private static final Set<TransactionType> PREDICTION_TYPES = EnumSet.of(TransactionType.PREDICTION_WAGER,
+    /** The ledger types counted (also by the ledger projection's rebuild). */
+    public static final Set<TransactionType> PREDICTION_TYPES = EnumSet.of(TransactionType.PREDICTION_WAGER,
             TransactionType.PREDICTION_PAYOUT, TransactionType.PREDICTION_REFUND, TransactionType.PREDICTION_REVERSAL);
 
     private final JdbcTemplate jdbc;

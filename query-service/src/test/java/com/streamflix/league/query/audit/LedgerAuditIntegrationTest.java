@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.streamflix.league.api.wallet.TransactionType.ADMIN_ADJUSTMENT;
@@ -59,7 +61,7 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
     @Test
     void theLedgerReplaysVerifiesDetectsTamperingAndRebuilds_W3() throws Exception {
         List<String> users = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             users.add(newUser());
         }
         users.forEach(this::history);
@@ -67,8 +69,9 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
         String bob = users.get(1);
         String carol = users.get(2);
         String dave = users.get(3);
-        for (String user : users) {
-            awaitJson("/api/users/me", me -> me.path("balance").asLong() == balance(user), session(user));
+        String erin = users.get(4);
+        for (String user : users) { // 8 credits and debits each (the write-off is not a transaction)
+            awaitJson("/api/users/me/transactions?size=100", page -> page.path("total").asInt() == 8, session(user));
         }
         assertThat(balance(alice)).as("the reversal took what was left and wrote off the rest").isZero();
 
@@ -107,35 +110,63 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
         JsonNode clean = verify();
         assertThat(clean.path("mismatchCount").asLong()).as(clean.toString()).isZero();
         assertThat(clean.path("tamperedEventCount").asLong()).as(clean.toString()).isZero();
-        assertThat(clean.path("usersChecked").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(clean.path("usersChecked").asLong()).isGreaterThanOrEqualTo(5);
         JsonNode totals = clean.path("totals");
         assertThat(totals.path("identityHolds").asBoolean()).as(totals.toString()).isTrue();
         assertThat(totals.path("credited").asLong() - totals.path("debited").asLong())
                 .isEqualTo(totals.path("projectedBalances").asLong());
-        assertThat(totals.path("byType").path("VOTE_SPEND").path("debited").asLong()).isGreaterThanOrEqualTo(4 * 630);
+        assertThat(totals.path("byType").path("VOTE_SPEND").path("debited").asLong()).isGreaterThanOrEqualTo(5 * 630);
         assertThat(totals.path("byType").path("PREDICTION_REVERSAL").path("writtenOff").asLong())
-                .isGreaterThanOrEqualTo(4 * 60);
+                .isGreaterThanOrEqualTo(5 * 60);
 
-        // a projected balance changed behind the projection's back: verify names that user alone
+        // the projection changed behind its back, four ways: verify names those four users, each for its reason
         jdbc.update("UPDATE users SET points_balance = points_balance + 7 WHERE user_id = ?", bob);
+        jdbc.update("DELETE FROM transactions WHERE user_id = ? AND type = 'ADMIN_ADJUSTMENT'", carol);
+        jdbc.update("UPDATE transactions SET description = 'forged' WHERE user_id = ? AND type = 'VOTE_REFUND'", dave);
+        // rolled back to before any entry, as a restore of an old backup would: not "behind", entries lost
+        jdbc.update("DELETE FROM transactions WHERE user_id = ?", erin);
+        jdbc.update("UPDATE users SET points_balance = 0, wallet_version = -1 WHERE user_id = ?", erin);
         JsonNode corrupted = verify();
-        assertThat(corrupted.path("mismatchCount").asLong()).as(corrupted.toString()).isEqualTo(1);
-        JsonNode mismatch = corrupted.path("mismatches").get(0);
-        assertThat(mismatch.path("userId").asText()).isEqualTo(bob);
-        assertThat(mismatch.path("projectedBalance").asLong()).isEqualTo(balance(bob) + 7);
-        assertThat(mismatch.path("replayedBalance").asLong()).isEqualTo(balance(bob));
+        assertThat(corrupted.path("mismatchCount").asLong()).as(corrupted.toString()).isEqualTo(4);
+        Map<String, JsonNode> named = new HashMap<>();
+        corrupted.path("mismatches").forEach(m -> named.put(m.path("userId").asText(), m));
+        assertThat(named.keySet()).containsExactlyInAnyOrder(bob, carol, dave, erin);
+        assertThat(named.get(bob).path("projectedBalance").asLong()).isEqualTo(balance(bob) + 7);
+        assertThat(named.get(bob).path("replayedBalance").asLong()).isEqualTo(balance(bob));
+        assertThat(named.get(bob).path("reason").asText()).contains("balance");
+        assertThat(named.get(carol).path("reason").asText()).contains("count or sum");
+        assertThat(named.get(dave).path("reason").asText()).contains("a row's content");
+        assertThat(named.get(erin).path("reason").asText()).contains("already handled");
+        assertThat(corrupted.path("usersBehind").asLong()).isZero();
         assertThat(corrupted.path("totals").path("identityHolds").asBoolean()).isFalse();
 
-        // a transactions row deleted: the rebuild restores both, while reads go on
-        jdbc.update("DELETE FROM transactions WHERE user_id = ? AND type = 'ADMIN_ADJUSTMENT'", carol);
-        JsonNode rebuilt = job("/api/admin/projections/wallet-ledger/rebuild", adminKey());
-        assertThat(rebuilt.path("eventsReplayed").asLong()).isPositive();
+        // the rebuild restores them all, while the live projection goes on appending
+        List<String> late = List.of(newUser(), newUser(), newUser());
+        late.forEach(user -> wallet(user, "login_" + user, 0));
+        HttpResponse<String> started = post("/api/admin/projections/wallet-ledger/rebuild", adminKey());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String rebuilding = started.headers().firstValue("Location").orElseThrow();
+        int appended = 0;
+        while (getJson(rebuilding, adminKey()).path("status").asText().equals("RUNNING")) {
+            credit(late.get(appended % 3), TWITCH_REWARD_REDEMPTION, 1, "Channel Points: hug",
+                    "during-" + appended, "during:" + appended);
+            appended++;
+            Thread.sleep(5);
+        }
+        JsonNode rebuild = getJson(rebuilding, adminKey());
+        assertThat(rebuild.path("status").asText()).as(rebuild.toString()).isEqualTo("SUCCEEDED");
+        assertThat(rebuild.path("result").path("eventsReplayed").asLong()).isPositive();
         assertThat(getJson("/api/users/me", session(bob)).path("balance").asLong()).isEqualTo(balance(bob));
         assertThat(getJson("/api/users/me/transactions?size=100", session(carol)).path("total").asInt()).isEqualTo(8);
+        assertThat(getJson("/api/users/me/transactions?size=100", session(erin)).path("total").asInt()).isEqualTo(8);
+        for (String user : late) {
+            awaitJson("/api/users/me", me -> me.path("balance").asLong() == balance(user), session(user));
+        }
         JsonNode afterRebuild = verify();
         assertThat(afterRebuild.path("mismatchCount").asLong()).as(afterRebuild.toString()).isZero();
         // the live projection goes on into the rebuilt tables
         credit(dave, TWITCH_REWARD_REDEMPTION, 25, "Channel Points: hug", "late-" + dave, "late:" + dave);
+        assertThat(afterRebuild.path("totals").path("identityHolds").asBoolean()).isTrue();
         awaitJson("/api/users/me/transactions?size=100", page -> page.path("total").asInt() == 9, session(dave));
 
         // a stored event's amount changed in the database: verify names exactly that event
@@ -150,10 +181,10 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
         assertThat(changed).isOne();
         JsonNode detected = verify();
         assertThat(detected.path("tamperedEventCount").asLong()).as(detected.toString()).isEqualTo(1);
-        JsonNode named = detected.path("tamperedEvents").get(0);
-        assertThat(named.path("eventId").asText()).isEqualTo(tampered);
-        assertThat(named.path("userId").asText()).isEqualTo(carol);
-        assertThat(named.path("problem").asText()).contains("chain hash does not match");
+        JsonNode changedEvent = detected.path("tamperedEvents").get(0);
+        assertThat(changedEvent.path("eventId").asText()).isEqualTo(tampered);
+        assertThat(changedEvent.path("userId").asText()).isEqualTo(carol);
+        assertThat(changedEvent.path("problem").asText()).contains("chain hash does not match");
         assertThat(detected.path("mismatches").findValuesAsText("userId")).containsExactly(carol);
 
         // and an event removed: the hole and the broken chain name where it was
@@ -192,6 +223,9 @@ class LedgerAuditIntegrationTest extends QueryServiceTest {
         assertThat(post("/api/admin/projections/wallet-ledger/rebuild", session(AUDITOR)).statusCode())
                 .as("auditors read; they do not rebuild").isEqualTo(403);
         assertThat(get("/api/audit/users/nobody-" + viewer + "/ledger", auditor()).statusCode()).isEqualTo(404);
+        HttpResponse<String> tooLong = get("/api/audit/users/" + "x".repeat(65) + "/ledger", auditor());
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
         // the audit key reads the audit and nothing else
         assertThat(get("/api/users/me", auditor()).statusCode()).isIn(401, 403);
         assertThat(post("/api/admin/projections/wallet-ledger/rebuild", auditor()).statusCode()).isEqualTo(403);
