@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamflix.league.api.vote.VotesCastEvent;
 import com.streamflix.league.api.wallet.LedgerChain;
-import com.streamflix.league.api.wallet.LedgerEvent;
+import com.streamflix.league.api.wallet.LedgerEntry;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
@@ -317,19 +317,19 @@ public final class LedgerReplayBenchmark {
             };
         }
 
-        private LedgerEvent credit(TransactionType type, long amount, String reason, String related) {
+        private LedgerEntry credit(TransactionType type, long amount, String reason, String related) {
             balance += amount;
             return chained(new PointsCreditedEvent(userId, type, amount, balance, reason, related,
                     type.name() + ":" + related + ":" + sequence, null).chainedTo(chain));
         }
 
-        private LedgerEvent debit(TransactionType type, long amount, String reason, String related, String key) {
+        private LedgerEntry debit(TransactionType type, long amount, String reason, String related, String key) {
             balance -= amount;
             return chained(new PointsDebitedEvent(userId, type, -amount, balance, reason, related, key, null)
                     .chainedTo(chain));
         }
 
-        private LedgerEvent chained(LedgerEvent event) {
+        private LedgerEntry chained(LedgerEntry event) {
             chain = event.chainHash();
             return event;
         }

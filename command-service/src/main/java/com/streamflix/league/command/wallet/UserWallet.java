@@ -6,7 +6,7 @@ import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.LedgerChain;
-import com.streamflix.league.api.wallet.LedgerEvent;
+import com.streamflix.league.api.wallet.LedgerEntry;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.RecordLoginCommand;
@@ -225,7 +225,7 @@ public class UserWallet {
     }
 
     /** Entries recorded before the chain existed carry no hash; the chain then starts at the first that does. */
-    private void followChain(LedgerEvent event) {
+    private void followChain(LedgerEntry event) {
         if (event.chainHash() != null) {
             lastChainHash = event.chainHash();
         }

@@ -1,7 +1,7 @@
 package com.streamflix.league.query.audit;
 
 import com.streamflix.league.api.wallet.LedgerChain;
-import com.streamflix.league.api.wallet.LedgerEvent;
+import com.streamflix.league.api.wallet.LedgerEntry;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
@@ -87,14 +87,14 @@ final class WalletReplay {
                     ? "–" + (event.sequenceNumber() - 1) : "") + " missing before it: event(s) removed");
         }
         lastSequence = Math.max(lastSequence, event.sequenceNumber());
-        Line line = event.payload() instanceof LedgerEvent entry ? replay(event, entry, found) : null;
+        Line line = event.payload() instanceof LedgerEntry entry ? replay(event, entry, found) : null;
         if (!found.isEmpty()) {
             problems.add(new Problem(userId, event.sequenceNumber(), event.eventId(), String.join("; ", found)));
         }
         return line;
     }
 
-    private Line replay(WalletEvents.Stored event, LedgerEvent entry, List<String> found) {
+    private Line replay(WalletEvents.Stored event, LedgerEntry entry, List<String> found) {
         checkChain(entry, found);
         boolean wasNegative = balance < 0;
         balance += entry.balanceChange();
@@ -119,7 +119,7 @@ final class WalletReplay {
                 entry.idempotencyKey(), event.timestamp(), entry.chainHash(), List.copyOf(found));
     }
 
-    private void checkChain(LedgerEvent entry, List<String> found) {
+    private void checkChain(LedgerEntry entry, List<String> found) {
         if (entry.chainHash() == null) {
             if (chained) {
                 found.add("no chain hash after chained entries: inserted or altered");

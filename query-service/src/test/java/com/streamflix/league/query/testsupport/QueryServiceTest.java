@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.streamflix.league.api.wallet.LedgerChain;
-import com.streamflix.league.api.wallet.LedgerEvent;
+import com.streamflix.league.api.wallet.LedgerEntry;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
 import com.streamflix.league.api.wallet.PointsDebitedEvent;
 import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
@@ -107,7 +107,7 @@ public abstract class QueryServiceTest {
         return chainHeads.getOrDefault(userId, LedgerChain.start(userId));
     }
 
-    private <E extends LedgerEvent> E chained(E entry) {
+    private <E extends LedgerEntry> E chained(E entry) {
         chainHeads.put(entry.userId(), entry.chainHash());
         return entry;
     }

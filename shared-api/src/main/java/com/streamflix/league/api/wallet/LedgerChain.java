@@ -26,7 +26,7 @@ public final class LedgerChain {
     }
 
     /** The hash {@code entry} must carry when it follows an entry whose hash is {@code previous}. */
-    public static String hash(String previous, LedgerEvent entry) {
+    public static String hash(String previous, LedgerEntry entry) {
         Encoder encoder = new Encoder();
         encoder.text(VERSION).text(previous).text(kind(entry)).text(entry.userId())
                 .text(entry.type() == null ? null : entry.type().name())
@@ -35,7 +35,7 @@ public final class LedgerChain {
         return encoder.hash();
     }
 
-    private static String kind(LedgerEvent entry) {
+    private static String kind(LedgerEntry entry) {
         if (entry instanceof PointsCreditedEvent) {
             return "credit";
         }

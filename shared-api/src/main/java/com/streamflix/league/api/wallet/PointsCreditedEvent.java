@@ -1,6 +1,6 @@
 package com.streamflix.league.api.wallet;
 
-/** A credit: {@code amount} is positive. {@code chainHash}: see {@link LedgerEvent}. */
+/** A credit: {@code amount} is positive. {@code chainHash}: see {@link LedgerEntry}. */
 public record PointsCreditedEvent(
         String userId,
         TransactionType type,

@@ -1,6 +1,6 @@
 package com.streamflix.league.api.wallet;
 
-/** A debit: {@code amount} is negative (signed, as in the ledger). {@code chainHash}: see {@link LedgerEvent}. */
+/** A debit: {@code amount} is negative (signed, as in the ledger). {@code chainHash}: see {@link LedgerEntry}. */
 public record PointsDebitedEvent(
         String userId,
         TransactionType type,

@@ -2,7 +2,7 @@ package com.streamflix.league.api.wallet;
 
 /**
  * Points a reclaim could not take back, because the balance was lower (RULES P4, W2): the balance is unchanged; the
- * ledger records the shortfall for auditors. {@code amount} is positive. {@code chainHash}: see {@link LedgerEvent}.
+ * ledger records the shortfall for auditors. {@code amount} is positive. {@code chainHash}: see {@link LedgerEntry}.
  */
 public record PointsWrittenOffEvent(
         String userId,
@@ -11,7 +11,7 @@ public record PointsWrittenOffEvent(
         String reason,
         String relatedEntityId,
         String idempotencyKey,
-        String chainHash) implements LedgerEvent {
+        String chainHash) implements LedgerEntry {
 
     /** The write-off as it follows the entry whose hash is {@code previous}. */
     public PointsWrittenOffEvent chainedTo(String previous) {

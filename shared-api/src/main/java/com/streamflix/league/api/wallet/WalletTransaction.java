@@ -4,7 +4,7 @@ package com.streamflix.league.api.wallet;
  * What every balance change records (RULES W3): the ledger is the stream of these events.
  * {@code amount} is signed; {@code balance} is the balance after the change.
  */
-public sealed interface WalletTransaction extends LedgerEvent permits PointsCreditedEvent, PointsDebitedEvent {
+public sealed interface WalletTransaction extends LedgerEntry permits PointsCreditedEvent, PointsDebitedEvent {
     String userId();
 
     TransactionType type();

@@ -6,7 +6,7 @@ package com.streamflix.league.api.wallet;
  * it, so the stored payload itself shows whether anything was changed, removed or inserted later. Entries recorded
  * before the chain existed have none.
  */
-public sealed interface LedgerEvent permits WalletTransaction, PointsWrittenOffEvent {
+public sealed interface LedgerEntry permits WalletTransaction, PointsWrittenOffEvent {
     String userId();
 
     TransactionType type();
