@@ -38,6 +38,8 @@ class EdgeRoutesTest {
             new String[]{"POST", "/api/audit/verify"},
             new String[]{"GET", "/api/audit/users/u-1/ledger"},
             new String[]{"POST", "/api/admin/projections/wallet-ledger/rebuild"},
+            new String[]{"GET", "/api/admin/dead-letters"},
+            new String[]{"POST", "/api/admin/dead-letters/wallet-ledger/retry"},
             new String[]{"GET", "/actuator/health"});
 
     record Location(String kind, String pattern, String target) {
