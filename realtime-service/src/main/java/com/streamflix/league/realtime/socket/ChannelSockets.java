@@ -1,5 +1,6 @@
 package com.streamflix.league.realtime.socket;
 
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.time.Duration;
@@ -30,25 +31,40 @@ public final class ChannelSockets {
     private static final Duration RECENT = Duration.ofMinutes(1);
     private static final int RECENT_LIMIT = 64;
     private static final String OUTBOX = SocketOutbox.class.getName();
+    static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many open sockets for this user");
 
     private final SocketSender sender;
+    /** Sockets one channel may hold; a new one beyond closes the channel's oldest (1008). */
+    private final int maxPerChannel;
     private final Map<String, Set<SocketOutbox>> byChannel = new ConcurrentHashMap<>();
+    /** Registration order, to find a channel's oldest socket. */
+    private final java.util.concurrent.atomic.AtomicLong registrations = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Recent> recent = new ConcurrentHashMap<>();
 
-    ChannelSockets(SocketSender sender) {
+    ChannelSockets(SocketSender sender, int maxPerChannel) {
         this.sender = sender;
+        this.maxPerChannel = maxPerChannel;
     }
 
     public void register(String channel, WebSocketSession session, Supplier<Snapshot> stored) {
         SocketOutbox outbox = sender.outbox(session, closed -> forget(channel, closed));
+        outbox.registered = registrations.incrementAndGet();
         session.getAttributes().put(OUTBOX, outbox);
+        List<SocketOutbox> evicted = new java.util.ArrayList<>();
         // Atomically, not computeIfAbsent(...).add(...): the channel's last socket closing in between would remove
         // the set from the map, and this socket would join an orphaned set, never to be pushed to.
         byChannel.compute(channel, (id, sockets) -> {
             Set<SocketOutbox> set = sockets != null ? sockets : ConcurrentHashMap.newKeySet();
+            while (set.size() >= maxPerChannel) {
+                SocketOutbox oldest = set.stream().min(java.util.Comparator.comparingLong(o -> o.registered))
+                        .orElseThrow();
+                set.remove(oldest);
+                evicted.add(oldest);
+            }
             set.add(outbox);
             return set;
         });
+        evicted.forEach(oldest -> oldest.close(TOO_MANY));
         // What was pushed before the socket joined, read before the store: the store may be slow to answer, and
         // meanwhile pushes that the socket did not get (it joined after them) could fall out of the recent list.
         Recent pushed = recent.get(channel);

@@ -41,6 +41,8 @@ public final class SocketOutbox {
     static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final WebSocketSession session;
+    /** When it joined its channel (a counter, see ChannelSockets): the oldest goes first when a channel is full. */
+    volatile long registered;
     private final Executor sender;
     private final Executor closer;
     private final int capacity;

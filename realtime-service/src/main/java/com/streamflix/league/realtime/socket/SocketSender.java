@@ -63,7 +63,12 @@ public final class SocketSender implements AutoCloseable {
 
     /** A new channel's sockets, sent through this sender and pinged with the others. */
     public ChannelSockets channel() {
-        ChannelSockets channel = new ChannelSockets(this);
+        return channel(Integer.MAX_VALUE);
+    }
+
+    /** As {@link #channel()}, each channel holding at most {@code maxPerChannel} sockets (the oldest go first). */
+    public ChannelSockets channel(int maxPerChannel) {
+        ChannelSockets channel = new ChannelSockets(this, maxPerChannel);
         channels.add(channel);
         return channel;
     }

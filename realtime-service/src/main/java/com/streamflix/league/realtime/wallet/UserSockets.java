@@ -6,6 +6,7 @@ import com.streamflix.league.realtime.socket.ChannelSockets;
 import com.streamflix.league.realtime.socket.Push;
 import com.streamflix.league.realtime.socket.SocketSender;
 import com.streamflix.league.realtime.socket.Snapshot;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -22,9 +23,14 @@ public class UserSockets {
     private final ChannelSockets sockets;
     private final ObjectMapper json;
 
-    public UserSockets(ObjectMapper json, SocketSender sender) {
+    /**
+     * {@code streamflix.realtime.max-sockets-per-user} (issue #13): a user's open balance sockets on this instance
+     * (the edge keeps one browser's tabs on one instance); one more closes the oldest with 1008.
+     */
+    public UserSockets(ObjectMapper json, SocketSender sender,
+                       @Value("${streamflix.realtime.max-sockets-per-user:5}") int maxSocketsPerUser) {
         this.json = json;
-        this.sockets = sender.channel();
+        this.sockets = sender.channel(maxSocketsPerUser);
     }
 
     /** The wire format of RULES W4. */

@@ -29,8 +29,31 @@ class UserSocketsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sends on the pushing thread, so each test can look at a tab right after a push. */
+    private static final int MAX_TABS = 5;
+    /** Uncapped: these tests open many tabs of one user. */
     private final UserSockets sockets = new UserSockets(JSON,
-            new SocketSender(Runnable::run, 64, Duration.ofSeconds(2)));
+            new SocketSender(Runnable::run, 64, Duration.ofSeconds(2)), Integer.MAX_VALUE);
+
+    /** Issue #13: a user holds at most MAX_TABS balance sockets; one more closes the oldest with 1008, not the rest. */
+    @Test
+    void aTabBeyondTheCapClosesTheOldestWithPolicyViolation() {
+        UserSockets sockets = new UserSockets(JSON, new SocketSender(Runnable::run, 64, Duration.ofSeconds(2)), MAX_TABS);
+        List<FakeSession> tabs = new java.util.ArrayList<>();
+        for (int i = 0; i <= MAX_TABS; i++) {
+            FakeSession tab = new FakeSession("alice");
+            tabs.add(tab);
+            sockets.register("alice", tab, () -> new Balance(10, 1));
+        }
+        assertThat(tabs.get(0).closedWith()).isNotNull();
+        assertThat(tabs.get(0).closedWith().getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
+        tabs.subList(1, tabs.size()).forEach(tab -> assertThat(tab.closedWith()).isNull());
+        sockets.push("alice", new Balance(20, 2));
+        assertThat(tabs.get(MAX_TABS).updates()).containsExactly(new Balance(10, 1), new Balance(20, 2));
+        assertThat(tabs.get(0).updates()).doesNotContain(new Balance(20, 2));
+        FakeSession bob = new FakeSession("bob");
+        sockets.register("bob", bob, () -> new Balance(1, 1));
+        assertThat(bob.closedWith()).as("the cap is per user").isNull();
+    }
 
     @Test
     void theFirstMessageIsTheStoredBalanceThenEveryChange_W4() {
