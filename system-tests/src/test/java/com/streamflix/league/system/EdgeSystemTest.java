@@ -1,5 +1,6 @@
 package com.streamflix.league.system;
 
+import com.streamflix.league.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -32,5 +33,17 @@ class EdgeSystemTest extends SystemTest {
         assertThat(body).contains("\"balance\":42");
         assertThat(client.get(client.edge, "/api/auth/me", cookie).body()).contains("\"userId\":\"" + user + "\"");
         assertThat(client.get(client.edge, "/actuator/health", null).statusCode()).isEqualTo(404);
+    }
+
+    /** A service's 413 problem for a body past streamflix.http.max-body-size passes the edge unchanged (issue #13). */
+    @Test
+    void anOversizedBodyIsTheServicesProblemThroughTheEdge() throws Exception {
+        for (boolean chunked : new boolean[]{false, true}) {
+            var response = RawHttp.send(stack.edge.port, "POST /api/webhooks/twitch HTTP/1.1\r\n"
+                    + "Content-Type: application/json", new byte[2_000_000], chunked);
+            assertThat(response.status()).as(response.body()).isEqualTo(413);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).contains("body-too-large");
+        }
     }
 }

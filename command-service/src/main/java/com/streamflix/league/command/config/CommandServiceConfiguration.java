@@ -52,6 +52,20 @@ public class CommandServiceConfiguration {
         return builder.requestFactory(factory).build();
     }
 
+    /**
+     * Outside the dev profile the channel must be named: without it, redemptions of any channel would be credited
+     * (RULES W1) and nobody would be the broadcaster-admin. Its form (digits) is checked on TwitchProperties.
+     */
+    @Bean
+    @Profile("!dev")
+    Object twitchBroadcasterPresent(TwitchProperties twitch) {
+        if (twitch.broadcasterId() == null) {
+            throw new IllegalStateException("streamflix.twitch.broadcaster-id (the channel's numeric Twitch user id) is "
+                    + "required (only the dev profile runs without it)");
+        }
+        return twitch.broadcasterId();
+    }
+
     /** Correlation ids, and who did it: the {@code actor} of a command is copied onto the events it causes. */
     @Bean
     CorrelationDataProvider messageOrigin() {

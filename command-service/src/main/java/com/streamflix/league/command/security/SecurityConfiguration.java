@@ -33,8 +33,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         // the dev profile's helpers (DevHelpers); outside it nothing answers there
                         .requestMatchers("/api/dev/**").hasRole("ADMIN")
-                        // a viewer's own actions need a viewer's session (the admin key is nobody's registration)
-                        .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions", "/api/vote-events/*/votes")
+                        // a viewer's own actions and identity need a viewer's session (the admin key is nobody's
+                        // registration, and has no user to describe: 403, as query-service's /api/users/me)
+                        .requestMatchers("/api/tournaments/*/register", "/api/matches/*/predictions", "/api/vote-events/*/votes",
+                                "/api/auth/me")
                         .hasRole("USER")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

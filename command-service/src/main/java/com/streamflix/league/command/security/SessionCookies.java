@@ -45,15 +45,10 @@ public class SessionCookies {
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return cookie(token).maxAge(auth.sessionTtl()).build();
+        return SessionCookieAuthentication.cookie(token).maxAge(auth.sessionTtl()).build();
     }
 
     public ResponseCookie clear() {
-        return cookie("").maxAge(0).build();
-    }
-
-    private static ResponseCookie.ResponseCookieBuilder cookie(String value) {
-        return ResponseCookie.from(SessionCookieAuthentication.COOKIE, value)
-                .httpOnly(true).secure(true).sameSite("Lax").path("/");
+        return SessionCookieAuthentication.cleared();
     }
 }

@@ -41,6 +41,7 @@ import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.tournament.TournamentStatus;
 import com.streamflix.league.api.tournament.WithdrawRegistrationCommand;
+import com.streamflix.league.api.tournament.WithdrawalLimitReachedException;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.FixtureRules;
 import com.streamflix.league.draw.LeagueDraw;
@@ -87,6 +88,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Tournament {
     /** The read model's {@code tournaments.name} column; a longer name would stop the projection. */
     static final int NAME_MAX_LENGTH = 200;
+    /**
+     * R3: withdrawals per user per tournament after which registering again is refused. Withdrawing stays allowed, so
+     * nobody is held in; a register/withdraw loop stops growing this stream and the user's wallet stream.
+     */
+    static final int MAX_WITHDRAWALS = 3;
 
     @AggregateIdentifier
     private String tournamentId;
@@ -95,6 +101,8 @@ public class Tournament {
     private final Map<String, RegistrationStatus> registrations = new LinkedHashMap<>();
     /** Who withdrew and has not registered again, so R4 can say why their id is refused. */
     private final Set<String> withdrawn = new HashSet<>();
+    /** Withdrawals per user (R3's loop limit); only users who ever withdrew are held. */
+    private final Map<String, Integer> withdrawals = new HashMap<>();
     /** The locked roster in seeding order (R4): what the league draw starts from. */
     private List<ConfirmedParticipant> participants = List.of();
     private final LeagueResults league = new LeagueResults();
@@ -150,6 +158,7 @@ public class Tournament {
         RegistrationStatus existing = registrations.get(command.userId());
         if (existing == null) {
             requireStatus(REGISTRATION_OPEN, "register");
+            requireWithdrawalsLeft(command.userId()); // refused before Twitch is asked
         }
         return existing;
     }
@@ -162,6 +171,7 @@ public class Tournament {
             return existing;
         }
         requireStatus(REGISTRATION_OPEN, "register");
+        requireWithdrawalsLeft(command.userId());
         apply(new PlayerRegisteredEvent(tournamentId, command.userId(), command.login()));
         return PENDING;
     }
@@ -498,6 +508,12 @@ public class Tournament {
         }
     }
 
+    private void requireWithdrawalsLeft(String userId) {
+        if (withdrawals.getOrDefault(userId, 0) >= MAX_WITHDRAWALS) {
+            throw new WithdrawalLimitReachedException(MAX_WITHDRAWALS);
+        }
+    }
+
     private TournamentStateException refused(String action) {
         return new TournamentStateException(tournamentId, status, action);
     }
@@ -542,6 +558,7 @@ public class Tournament {
     void on(RegistrationWithdrawnEvent event) {
         registrations.remove(event.userId());
         withdrawn.add(event.userId());
+        withdrawals.merge(event.userId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

@@ -67,9 +67,14 @@ public class TwitchWebhookController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing-header", "Missing header " + MESSAGE_TYPE)
                     .with("field", MESSAGE_TYPE);
         }
+        requireStorable(messageId, MESSAGE_ID, 255);
+        requireStorable(messageType, MESSAGE_TYPE, 64);
         JsonNode json = parse(body);
-        var message = new EventSubMessage(messageId, messageType, signedSubscriptionType(json, subscriptionType),
-                sentAt, json);
+        String type = signedSubscriptionType(json, subscriptionType);
+        if (type != null) {
+            requireStorable(type, SUBSCRIPTION_TYPE, 255);
+        }
+        var message = new EventSubMessage(messageId, messageType, type, sentAt, json);
         requireBodyMatchesType(message);
         if (EventSubMessage.VERIFICATION.equals(messageType)) {
             // Answered with the raw challenge, exactly: 200, text/plain (twitch.md §1.3).
@@ -90,6 +95,17 @@ public class TwitchWebhookController {
                     "The subscription type header does not match the signed body").with("field", SUBSCRIPTION_TYPE);
         }
         return signed != null ? signed : header;
+    }
+
+    /**
+     * The inbox records these in bounded columns; a value they cannot hold would fail on every redelivery. Twitch's
+     * own are short and printable (UUIDs, type names).
+     */
+    private static void requireStorable(String value, String header, int maxLength) {
+        if (value.isEmpty() || value.length() > maxLength || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-header",
+                    header + " must be 1–" + maxLength + " printable characters").with("field", header);
+        }
     }
 
     private static void requireBodyMatchesType(EventSubMessage message) {

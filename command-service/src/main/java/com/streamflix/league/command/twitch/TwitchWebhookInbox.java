@@ -1,5 +1,7 @@
 package com.streamflix.league.command.twitch;
 
+import com.streamflix.league.api.FieldRefusedException;
+import com.streamflix.league.api.wallet.BalanceLimitException;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.command.config.ActorMetadata;
 import com.streamflix.league.command.config.CommandTransactions;
@@ -21,6 +23,11 @@ import java.util.Optional;
  * transaction as the events the message causes (the command runs on this thread and joins the transaction),
  * so either both are committed, and a redelivery is recognised even after a restart, or neither is, and
  * Twitch's redelivery of our non-2xx answer processes it then. Nothing answered 2xx is lost.
+ * <p>
+ * Only temporary faults (database, conflicts) answer 5xx. A message that can never be processed (a redemption
+ * outside Twitch's bounds or over the per-redemption cap, a credit the wallet refuses) would otherwise be redelivered
+ * until Twitch revokes the subscription: it is parked, whole and with its cause, in
+ * {@code twitch_webhook_unprocessable}, and acknowledged.
  */
 @Service
 public class TwitchWebhookInbox {
@@ -41,19 +48,71 @@ public class TwitchWebhookInbox {
     }
 
     public void accept(EventSubMessage message) {
-        transactions.run(() -> {
-            process(message);
-            return null;
-        });
+        try {
+            transactions.run(() -> {
+                process(message);
+                return null;
+            });
+        } catch (RuntimeException failure) {
+            Unprocessable cause = Unprocessable.of(failure);
+            if (cause == null) {
+                throw failure; // temporary: our 5xx makes Twitch redeliver it
+            }
+            // a refused command rolled the whole transaction back, message id included: parked in a new one
+            transactions.run(() -> {
+                park(message, cause);
+                return null;
+            });
+        }
     }
 
-    private void process(EventSubMessage message) {
-        int recorded = jdbc.update("""
+    /** Why a message can never be processed; redelivering it would change nothing. */
+    private record Unprocessable(String problemType, String field, String detail) {
+        /** Null when the failure is temporary and worth a redelivery. */
+        static Unprocessable of(RuntimeException failure) {
+            if (failure instanceof UnusableRedemptionException e) {
+                return new Unprocessable(e.problemType(), e.field(), e.getMessage());
+            }
+            if (failure instanceof BalanceLimitException e) {
+                return new Unprocessable("balance-limit-reached", "amount", e.getMessage());
+            }
+            if (failure instanceof FieldRefusedException e) {
+                return new Unprocessable(e.problemType(), e.field(), e.getMessage());
+            }
+            if (failure instanceof IllegalArgumentException e) {
+                return new Unprocessable(ChannelPointsRedemptions.INVALID, null, String.valueOf(e.getMessage()));
+            }
+            return null;
+        }
+    }
+
+    private boolean recordMessageId(EventSubMessage message) {
+        return jdbc.update("""
                         INSERT INTO twitch_webhook_message (message_id, message_type, subscription_type, message_timestamp)
                         VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""",
                 message.messageId(), message.messageType(), message.subscriptionType(),
-                Timestamp.from(message.sentAt()));
-        if (recorded == 0) {
+                Timestamp.from(message.sentAt())) > 0;
+    }
+
+    private void park(EventSubMessage message, Unprocessable cause) {
+        if (!recordMessageId(message)) {
+            return; // a concurrent delivery of the same message got there first
+        }
+        jdbc.update("""
+                        INSERT INTO twitch_webhook_unprocessable (message_id, subscription_type, problem_type, field, detail, body)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                message.messageId(), message.subscriptionType(), cause.problemType(), cause.field(), cause.detail(),
+                message.body().toString()); // Jackson writes control characters escaped, so the text column takes it
+        log.error("EventSub message {} can never be processed ({} {}: {}); parked in twitch_webhook_unprocessable and "
+                        + "acknowledged, nothing credited", message.messageId(), cause.problemType(), cause.field(),
+                cause.detail());
+        Counter.builder("streamflix.twitch.webhook.unprocessable")
+                .description("EventSub messages acknowledged and parked because they can never be processed")
+                .tag("problem", cause.problemType()).register(meters).increment();
+    }
+
+    private void process(EventSubMessage message) {
+        if (!recordMessageId(message)) {
             log.info("EventSub message {} was already processed; acknowledged again", message.messageId());
             return;
         }
@@ -70,15 +129,7 @@ public class TwitchWebhookInbox {
             log.info("EventSub notification of type {} is not handled; acknowledged", message.subscriptionType());
             return;
         }
-        Optional<CreditPointsCommand> credit;
-        try {
-            credit = redemptions.creditFor(message.event());
-        } catch (IllegalArgumentException malformed) {
-            // Answering 5xx would make Twitch redeliver it until it revokes the subscription; it is recorded instead.
-            log.error("EventSub message {} carries an unusable redemption ({}); acknowledged, nothing credited",
-                    message.messageId(), malformed.getMessage());
-            return;
-        }
+        Optional<CreditPointsCommand> credit = redemptions.creditFor(message.event());
         if (credit.isEmpty()) {
             log.info("Redemption in message {} credits nothing (other channel or zero cost)", message.messageId());
             return;

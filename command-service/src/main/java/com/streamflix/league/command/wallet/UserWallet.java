@@ -1,10 +1,12 @@
 package com.streamflix.league.command.wallet;
 
 import com.streamflix.league.command.config.Snapshots;
+import com.streamflix.league.api.wallet.BalanceLimitException;
 import com.streamflix.league.api.wallet.BanUserCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.DebitPointsCommand;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
+import com.streamflix.league.api.wallet.InvalidWalletTextException;
 import com.streamflix.league.api.wallet.LedgerChain;
 import com.streamflix.league.api.wallet.LedgerEntry;
 import com.streamflix.league.api.wallet.PointsCreditedEvent;
@@ -56,6 +58,21 @@ public class UserWallet {
 
     private static final String VOTE_KEY_PREFIX = "vote-cast:";
 
+    /**
+     * W2's upper edge: new money (redemptions, admin grants) never lifts a balance above this, so no sum of balances,
+     * payouts or refunds comes near a long's overflow, and a redelivered credit is never an endless 409.
+     */
+    public static final long MAX_BALANCE = 1_000_000_000_000L;
+    /** Credits that bring new points into the league; the others move points that already exist. */
+    private static final Set<TransactionType> NEW_MONEY = EnumSet.of(TransactionType.TWITCH_REWARD_REDEMPTION,
+            TransactionType.ADMIN_ADJUSTMENT);
+
+    /** What the read model's columns hold (users.twitch_username, transactions.*): longer text would stop it (W3). */
+    static final int LOGIN_MAX_LENGTH = 64;
+    static final int REASON_MAX_LENGTH = 1000;
+    static final int RELATED_ID_MAX_LENGTH = 128;
+    static final int KEY_MAX_LENGTH = 255;
+
     @AggregateIdentifier
     private String userId;
     private String login;
@@ -75,6 +92,12 @@ public class UserWallet {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(CreditPointsCommand command) {
         requirePositive(command.amount());
+        requireStorableLogin(command.login());
+        requireStorableEntry(command.reason(), command.relatedEntityId(), command.idempotencyKey());
+        if (!appliedKeys.contains(command.idempotencyKey()) && NEW_MONEY.contains(command.type())
+                && command.amount() > MAX_BALANCE - balance) {
+            throw new BalanceLimitException(balance, command.amount(), MAX_BALANCE); // checked before the wallet opens
+        }
         openOrFollowLogin(command.userId(), command.login());
         if (!appliedKeys.contains(command.idempotencyKey())) {
             apply(new PointsCreditedEvent(userId, command.type(), command.amount(), Math.addExact(balance, command.amount()),
@@ -87,6 +110,7 @@ public class UserWallet {
     @CommandHandler
     public long handle(DebitPointsCommand command) {
         requirePositive(command.amount());
+        requireStorableEntry(command.reason(), command.relatedEntityId(), command.idempotencyKey());
         if (appliedKeys.contains(command.idempotencyKey())) {
             return balance;
         }
@@ -138,6 +162,7 @@ public class UserWallet {
     @CommandHandler
     public long handle(ReclaimPointsCommand command) {
         requirePositive(command.amount());
+        requireStorableEntry(command.reason(), command.relatedEntityId(), command.idempotencyKey());
         if (appliedKeys.contains(command.idempotencyKey())) {
             return balance;
         }
@@ -156,12 +181,14 @@ public class UserWallet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordLoginCommand command) {
+        requireStorableLogin(command.login());
         openOrFollowLogin(command.userId(), command.login());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(BanUserCommand command) {
+        requireStorableText(command.reason(), "reason", REASON_MAX_LENGTH);
         openOrFollowLogin(command.userId(), null);
         if (!banned) {
             apply(new UserBannedEvent(userId, command.reason()));
@@ -171,6 +198,7 @@ public class UserWallet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(UnbanUserCommand command) {
+        requireStorableText(command.reason(), "reason", REASON_MAX_LENGTH);
         openOrFollowLogin(command.userId(), null);
         if (banned) {
             apply(new UserUnbannedEvent(userId, command.reason()));
@@ -181,6 +209,7 @@ public class UserWallet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveRegistrationSlotCommand command) {
+        requireStorableLogin(command.login());
         openOrFollowLogin(command.userId(), command.login());
         if (banned) {
             throw new UserBannedException(userId);
@@ -215,6 +244,38 @@ public class UserWallet {
             apply(new WalletOpenedEvent(id, newLogin));
         } else if (newLogin != null && !newLogin.equals(login)) {
             apply(new UserLoginChangedEvent(userId, newLogin));
+        }
+    }
+
+    private static void requireStorableLogin(String login) {
+        requireStorableText(login, "login", LOGIN_MAX_LENGTH);
+        if (login != null && (login.isBlank() || login.chars().anyMatch(Character::isWhitespace))) {
+            throw new InvalidWalletTextException("login", "login must not be blank or contain spaces");
+        }
+    }
+
+    private static void requireStorableEntry(String reason, String relatedEntityId, String idempotencyKey) {
+        requireStorableText(reason, "reason", REASON_MAX_LENGTH);
+        requireStorableText(relatedEntityId, "relatedEntityId", RELATED_ID_MAX_LENGTH);
+        requireStorableText(idempotencyKey, "idempotencyKey", KEY_MAX_LENGTH);
+    }
+
+    /**
+     * A domain refusal (422 naming the field), never a projection stopped by a row PostgreSQL cannot take: text
+     * columns refuse NUL, and the other control characters have no place in a ledger either. Only a reason may keep
+     * tabs and line breaks (an admin's note).
+     */
+    private static void requireStorableText(String text, String field, int maxLength) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidWalletTextException(field, field + " must be at most " + maxLength + " characters");
+        }
+        boolean lineBreaksAllowed = "reason".equals(field);
+        if (text.chars().anyMatch(c -> Character.isISOControl(c)
+                && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')))) {
+            throw new InvalidWalletTextException(field, field + " must not contain control characters");
         }
     }
 

@@ -6,6 +6,8 @@ import com.streamflix.league.api.prediction.PredictionExistsException;
 import com.streamflix.league.api.draw.InvalidDrawException;
 import com.streamflix.league.api.knockout.CompetitionRuleException;
 import com.streamflix.league.api.tournament.InvalidRosterException;
+import com.streamflix.league.api.tournament.WithdrawalLimitReachedException;
+import com.streamflix.league.api.wallet.BalanceLimitException;
 import com.streamflix.league.api.wallet.InsufficientPointsException;
 import com.streamflix.league.api.wallet.RegistrationLimitReachedException;
 import com.streamflix.league.api.wallet.UserBannedException;
@@ -47,6 +49,21 @@ public class DomainProblems {
     ErrorResponseException registrationLimit(RegistrationLimitReachedException e) {
         return new ApiProblem(HttpStatus.CONFLICT, "registration-limit-reached", e.getMessage())
                 .with("maxActive", e.maxActive());
+    }
+
+    /** RULES R3: a register/withdraw loop ends after maxWithdrawals withdrawals. */
+    @ExceptionHandler
+    ErrorResponseException withdrawalLimit(WithdrawalLimitReachedException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "withdrawal-limit-reached", e.getMessage())
+                .with("maxWithdrawals", e.maxWithdrawals());
+    }
+
+    /** RULES W2's upper edge: the credit is refused whole, nothing applied. */
+    @ExceptionHandler
+    ErrorResponseException balanceLimit(BalanceLimitException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "balance-limit-reached", e.getMessage())
+                .with("field", "amount").with("balance", e.balance()).with("requested", e.requested())
+                .with("maxBalance", e.maxBalance());
     }
 
     /** RULES T1 and M1: every refused transition names the current state. */

@@ -62,6 +62,25 @@ class DevLoginIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(400);
     }
 
+    /** A stale cookie is cleared before the new session is set, so the browser ends up with the new one (issue #13). */
+    @Test
+    void aDevLoginOverAStaleCookieEndsWithTheNewSession() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/auth/dev-login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "streamflix_session=signed.before.rotation")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=bob")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(303);
+        var sessionCookies = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("streamflix_session=")).toList();
+        assertThat(sessionCookies).hasSize(2);
+        assertThat(sessionCookies.get(0)).startsWith("streamflix_session=;").contains("Max-Age=0");
+        String issued = sessionCookies.get(1).substring(0, sessionCookies.get(1).indexOf(';'));
+        assertThat(new Http(port).send("GET", "/api/auth/me", Map.of("Cookie", issued), null).body())
+                .contains("\"userId\":\"dev-bob\"");
+    }
+
     @Test
     void theDevLoginRefusesToExistNextToRealTwitchCredentials() {
         var realTwitch = new TwitchProperties("client", "a-real-client-secret", "webhook-secret-0123", "1337",

@@ -133,6 +133,46 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
                 .isEqualTo(200);
     }
 
+    /** Issue #13: after a secret rotation a stale cookie must not lock a viewer out of logging in again. */
+    @Test
+    void anInvalidSessionCookieIsClearedAndTheRequestServedAsAnonymous() throws Exception {
+        for (String cookie : List.of("streamflix_session=garbage", Sessions.tampered("6004", "1337"),
+                Sessions.expired("6004"), Sessions.unsigned("6004"), Sessions.foreignSigned("6004"))) {
+            var login = send("GET", "/auth/login", Map.of("Cookie", cookie), null);
+            assertThat(login.statusCode()).as(cookie).isEqualTo(302);
+            assertThat(clearsTheSession(login)).as(cookie).isTrue();
+
+            var me = send("GET", "/api/auth/me", Map.of("Cookie", cookie), null);
+            assertThat(me.statusCode()).as(cookie).isEqualTo(401);
+            assertThat(me.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(clearsTheSession(me)).as(cookie).isTrue();
+
+            // no session at all, so 401 like any anonymous write, not the Origin check's 403 for a session's write
+            var register = send("POST", "/api/tournaments/t-stale/register", Map.of("Cookie", cookie), null);
+            assertThat(register.statusCode()).as(cookie).isEqualTo(401);
+            assertThat(register.body()).contains("unauthenticated");
+        }
+        var valid = send("GET", "/api/auth/me", Map.of("Cookie", Sessions.cookie("6004", "ok")), null);
+        assertThat(valid.statusCode()).isEqualTo(200);
+        assertThat(valid.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("streamflix_session="));
+    }
+
+    /** The key is nobody's session: {@code /api/auth/me} has no user to describe, a 403 and not a 500. */
+    @Test
+    void theAdminKeyAloneHasNoMe() throws Exception {
+        var me = send("GET", "/api/auth/me", Map.of("X-Admin-Key", ADMIN_KEY), null);
+        assertThat(me.statusCode()).isEqualTo(403);
+        assertThat(me.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(me.body()).contains("forbidden");
+    }
+
+    /** A Set-Cookie expiring {@code streamflix_session} with the attributes it was issued with. */
+    private static boolean clearsTheSession(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("streamflix_session=;")
+                && c.contains("Max-Age=0") && c.contains("Path=/") && c.contains("HttpOnly") && c.contains("Secure")
+                && c.contains("SameSite=Lax"));
+    }
+
     @Test
     void cookieAuthenticatedWritesNeedAnAllowedOrigin() throws Exception {
         String admin = Sessions.cookie(BROADCASTER_ID, "streamer");

@@ -186,6 +186,25 @@ class TournamentRegistrationIntegrationTest extends CommandServiceTest {
     }
 
     @Test
+    void aRegisterWithdrawLoopEndsAfterThreeWithdrawals_R3() throws Exception {
+        String user = subscriber();
+        String tournament = openTournament("Loop");
+        String path = "/api/tournaments/" + tournament + "/register";
+        for (int round = 0; round < 3; round++) {
+            assertThat(register(tournament, user).statusCode()).isEqualTo(200);
+            assertThat(http.asUser(user, "DELETE", path, null).statusCode()).isEqualTo(204);
+        }
+        var refused = register(tournament, user);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).path("type").asText()).endsWith("withdrawal-limit-reached");
+        assertThat(JSON.readTree(refused.body()).path("maxWithdrawals").asInt()).isEqualTo(3);
+        assertThat(events(tournament, "PlayerRegisteredEvent")).isEqualTo(3);
+        assertThat(events(user, "RegistrationSlotReservedEvent")).isEqualTo(3);
+        // the refused user still holds no slot: another tournament takes them
+        assertThat(register(openTournament("Elsewhere"), user).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusedTransitionsName409AndTheCurrentState_T1() throws Exception {
         var created = http.asAdmin("POST", "/api/admin/tournaments", "{\"name\":\"Draft only\"}");
         String id = JSON.readTree(created.body()).path("id").asText();

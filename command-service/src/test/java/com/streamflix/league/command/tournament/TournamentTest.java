@@ -23,6 +23,7 @@ import com.streamflix.league.api.tournament.TournamentCreatedEvent;
 import com.streamflix.league.api.tournament.TournamentStateException;
 import com.streamflix.league.api.tournament.TournamentStatus;
 import com.streamflix.league.api.tournament.WithdrawRegistrationCommand;
+import com.streamflix.league.api.tournament.WithdrawalLimitReachedException;
 import com.streamflix.league.draw.Fixture;
 import com.streamflix.league.draw.FixtureRules;
 import com.streamflix.league.draw.LeagueDraw;
@@ -355,6 +356,44 @@ class TournamentTest {
                 .when(new RegisterForTournamentCommand(ID, user(1), "login_u01"))
                 .expectEvents(registered(user(1)))
                 .expectResultMessagePayload(PENDING);
+    }
+
+    /** {@code times} register/withdraw rounds by one user. */
+    static Object[] registerAndWithdraw(String userId, int times) {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            events.add(registered(userId));
+            events.add(new RegistrationWithdrawnEvent(ID, userId));
+        }
+        return events.toArray();
+    }
+
+    @Test
+    void registeringAgainAfterTwoWithdrawalsIsStillAllowed_R3() {
+        fixture.given(history(REGISTRATION_OPEN)).andGiven(registerAndWithdraw(user(1), Tournament.MAX_WITHDRAWALS - 1))
+                .when(new RegisterForTournamentCommand(ID, user(1), "login_u01"))
+                .expectEvents(registered(user(1)))
+                .expectResultMessagePayload(PENDING);
+    }
+
+    @Test
+    void registeringAgainAfterThreeWithdrawalsIsRefused_R3() {
+        fixture.given(history(REGISTRATION_OPEN)).andGiven(registerAndWithdraw(user(1), Tournament.MAX_WITHDRAWALS))
+                .when(new RegisterForTournamentCommand(ID, user(1), "login_u01"))
+                .expectException(WithdrawalLimitReachedException.class)
+                .expectNoEvents();
+        // the check before Twitch is asked refuses it too
+        fixture.given(history(REGISTRATION_OPEN)).andGiven(registerAndWithdraw(user(1), Tournament.MAX_WITHDRAWALS))
+                .when(new CheckRegistrationCommand(ID, user(1)))
+                .expectException(WithdrawalLimitReachedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theWithdrawalLimitIsPerUser_R3() {
+        fixture.given(history(REGISTRATION_OPEN)).andGiven(registerAndWithdraw(user(1), Tournament.MAX_WITHDRAWALS))
+                .when(new RegisterForTournamentCommand(ID, user(2), "login_u02"))
+                .expectEvents(registered(user(2)));
     }
 
     // ---- R4: malformed rosters are refused, listing every offending id, and change nothing ---------------------

@@ -1,6 +1,9 @@
 package com.streamflix.league.command.wallet;
 
+import com.streamflix.league.api.wallet.BalanceLimitException;
 import com.streamflix.league.api.wallet.BanUserCommand;
+import com.streamflix.league.api.wallet.InvalidWalletTextException;
+import com.streamflix.league.api.wallet.RecordLoginCommand;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.PointsWrittenOffEvent;
 import com.streamflix.league.api.wallet.ReclaimPointsCommand;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.streamflix.league.api.wallet.TransactionType.ADMIN_ADJUSTMENT;
 import static com.streamflix.league.api.wallet.TransactionType.TWITCH_REWARD_REDEMPTION;
+import static com.streamflix.league.api.wallet.TransactionType.PREDICTION_PAYOUT;
 import static com.streamflix.league.api.wallet.TransactionType.PREDICTION_WAGER;
 import static com.streamflix.league.api.wallet.TransactionType.PREDICTION_REVERSAL;
 import static com.streamflix.league.api.wallet.TransactionType.VOTE_SPEND;
@@ -256,5 +260,89 @@ class UserWalletTest {
                 .isNotEqualTo(credited("r2", 6, 105).chainedTo(R1.chainHash()).chainHash())
                 .isNotEqualTo(credited("r2", 5, 105).chainedTo(START).chainHash())
                 .hasSize(64);
+    }
+
+    // ---- W2's upper edge and W3's storable ledger (issue #13) -------------------------------------------------
+
+    @Test
+    void aRedemptionThatWouldPassTheMaximumBalanceIsRefusedWhole_W2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(redemption("r2", UserWallet.MAX_BALANCE - 99))
+                .expectException(BalanceLimitException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRedemptionUpToTheMaximumBalanceIsCredited_W2() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(redemption("r2", UserWallet.MAX_BALANCE - 100))
+                .expectEvents(credited("r2", UserWallet.MAX_BALANCE - 100, UserWallet.MAX_BALANCE)
+                        .chainedTo(R1.chainHash()));
+    }
+
+    @Test
+    void aFirstCreditAboveTheMaximumDoesNotOpenTheWallet_W2() {
+        fixture.givenNoPriorActivity()
+                .when(new CreditPointsCommand("9001", null, UserWallet.MAX_BALANCE + 1, ADMIN_ADJUSTMENT, "grant",
+                        null, "admin:big"))
+                .expectException(BalanceLimitException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRedeliveredCreditAtTheMaximumIsStillANoOp_W1_W2() {
+        PointsCreditedEvent full = credited("r2", UserWallet.MAX_BALANCE - 100, UserWallet.MAX_BALANCE)
+                .chainedTo(R1.chainHash());
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1, full)
+                .when(redemption("r2", UserWallet.MAX_BALANCE - 100))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** The cap bounds new money; a payout moves points that already exist and is never refused by it. */
+    @Test
+    void aPayoutIsNotRefusedByTheMaximumBalance_W2() {
+        PointsCreditedEvent full = credited("r2", UserWallet.MAX_BALANCE - 100, UserWallet.MAX_BALANCE)
+                .chainedTo(R1.chainHash());
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1, full)
+                .when(new CreditPointsCommand("9001", null, 10, PREDICTION_PAYOUT, "won", "m-1", "payout:m-1"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aLoginTheReadModelCannotHoldIsRefused_W3() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"))
+                .when(new RecordLoginCommand("9001", "cooler\u0000user"))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"))
+                .when(new RecordLoginCommand("9001", "x".repeat(UserWallet.LOGIN_MAX_LENGTH + 1)))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreditPointsCommand("9001", "a".repeat(100), 5, TWITCH_REWARD_REDEMPTION, "Channel Points: hug",
+                        "r1", "twitch-redemption:r1"))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReasonWithANulIsRefusedButLineBreaksAreKept_W3() {
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(new CreditPointsCommand("9001", null, 5, ADMIN_ADJUSTMENT, "bad\u0000reason", null, "admin:1"))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(new DebitPointsCommand("9001", 5, ADMIN_ADJUSTMENT, "x".repeat(UserWallet.REASON_MAX_LENGTH + 1),
+                        null, "admin:2"))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(new BanUserCommand("9001", "spam\u0007"))
+                .expectException(InvalidWalletTextException.class)
+                .expectNoEvents();
+        fixture.given(new WalletOpenedEvent("9001", "cooler_user"), R1)
+                .when(new CreditPointsCommand("9001", null, 5, ADMIN_ADJUSTMENT, "line one\nline two", null, "admin:3"))
+                .expectSuccessfulHandlerExecution();
     }
 }

@@ -525,6 +525,23 @@ class MatchLiveIntegrationTest {
         }
     }
 
+    /** The private channel: an invalid cookie is no session (401), and is cleared as on every service (issue #13). */
+    @Test
+    void theUserChannelRefusesAnInvalidCookieAndClearsIt() {
+        var refused = new Object() {
+            java.net.http.HttpResponse<?> response;
+        };
+        assertThatThrownBy(() -> http.newWebSocketBuilder().header("Origin", ORIGIN)
+                .header("Cookie", "streamflix_session=not-a-jwt")
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), new Viewer()).join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> refused.response = ((WebSocketHandshakeException) e).getResponse());
+        assertThat(refused.response.statusCode()).isEqualTo(401);
+        assertThat(refused.response.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("streamflix_session=;") && c.contains("Max-Age=0") && c.contains("Path=/"));
+    }
+
     /** RULES W4 through the shared sender: the stored balance first, then each change. */
     @Test
     void theUserChannelStillGetsItsBalanceThenEveryChange_W4() throws Exception {

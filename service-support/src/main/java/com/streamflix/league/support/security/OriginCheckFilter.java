@@ -51,6 +51,6 @@ public class OriginCheckFilter extends OncePerRequestFilter {
     }
 
     private static boolean carriesSessionCookie(HttpServletRequest request) {
-        return SessionCookieAuthentication.cookieResolver().resolve(request) != null;
+        return SessionCookieAuthentication.token(request) != null;
     }
 }

@@ -2,6 +2,7 @@ package com.streamflix.league.support.security;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -9,7 +10,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,9 @@ import java.util.Objects;
 
 /**
  * The session is an HS256 JWT in the {@code streamflix_session} cookie (API.md), verified with Spring Security's
- * resource-server support (Nimbus): signature, algorithm, a subject and an expiry that has not passed. No session state is kept on the server.
+ * Nimbus decoder: signature, algorithm, a subject and an expiry that has not passed. No session state is kept on the
+ * server. The cookie's attributes live here so that the cookie command-service issues and the one any service clears
+ * are the same cookie.
  */
 public final class SessionCookieAuthentication {
     public static final String COOKIE = "streamflix_session";
@@ -36,19 +38,27 @@ public final class SessionCookieAuthentication {
         return decoder;
     }
 
-    /** Reads the token from the cookie only: an Authorization header is not a session. */
-    public static BearerTokenResolver cookieResolver() {
-        return (HttpServletRequest request) -> {
-            Cookie[] cookies = request.getCookies();
-            if (cookies == null) {
-                return null;
-            }
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-                    return cookie.getValue();
-                }
-            }
+    /** The session cookie's value, or null; only the cookie is read: an Authorization header is not a session. */
+    public static String token(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
             return null;
-        };
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The session cookie with its attributes ({@code HttpOnly; Secure; SameSite=Lax; Path=/}), lifetime unset. */
+    public static ResponseCookie.ResponseCookieBuilder cookie(String value) {
+        return ResponseCookie.from(COOKIE, value).httpOnly(true).secure(true).sameSite("Lax").path("/");
+    }
+
+    /** A Set-Cookie that makes the browser drop the session cookie (logout, or a cookie that no longer verifies). */
+    public static ResponseCookie cleared() {
+        return cookie("").maxAge(0).build();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The authentication every service shares; each service adds only its own authorisation rules.
  * <ul>
- * <li>Viewers: the session cookie (an HS256 JWT), with the role ADMIN for the broadcaster and listed admins.</li>
+ * <li>Viewers: the session cookie (an HS256 JWT), with the role ADMIN for the broadcaster and listed admins; an
+ * invalid cookie is cleared and the request served as anonymous ({@link SessionCookieFilter}).</li>
  * <li>Automation: {@code X-Admin-Key} (where the service has admin endpoints), and auditors: {@code X-Audit-Key}
  * (where it has audit endpoints), compared in constant time and rate-limited per client address.</li>
  * <li>CSRF: cookie-authenticated writes must come from an allowed Origin ({@link OriginCheckFilter}); Spring's
@@ -48,9 +49,6 @@ public class SessionSecurity {
 
     /** The session cookie alone. */
     public HttpSecurity sessions(HttpSecurity http) throws Exception {
-        var roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(jwt -> admins.roles(jwt.getSubject()).stream()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
         return http
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -59,14 +57,20 @@ public class SessionSecurity {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // where Spring's bearer-token filter would sit; the session filter first, so an invalid cookie is
+                // already gone when the Origin check looks for one
+                .addFilterBefore(new SessionCookieFilter(decoder, sessionAuthentication()),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new OriginCheckFilter(session.allowedOrigins(), json), BearerTokenAuthenticationFilter.class)
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(request -> KeyAuthenticationFilter.presentsKey(request)
-                                ? null : SessionCookieAuthentication.cookieResolver().resolve(request))
-                        .authenticationEntryPoint(unauthenticated())
-                        .accessDeniedHandler(forbidden())
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
+    }
+
+    /** A verified session as an authentication: its subject, with the roles {@link AdminAccess} gives that user. */
+    private JwtAuthenticationConverter sessionAuthentication() {
+        var roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> admins.roles(jwt.getSubject()).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        return roles;
     }
 
     /** The session cookie, and {@code X-Admin-Key} for automation; the key is then required configuration. */
@@ -89,7 +93,7 @@ public class SessionSecurity {
         return decoder;
     }
 
-    /** 401 as problem+json, whether the cookie is missing, tampered with or expired. */
+    /** 401 as problem+json, whether the cookie is missing or was invalid (and then cleared). */
     public AuthenticationEntryPoint unauthenticated() {
         return (request, response, failure) -> Problems.write(response, json,
                 Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid session cookie is required"));

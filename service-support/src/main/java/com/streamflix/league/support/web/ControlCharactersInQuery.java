@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * A query parameter with a control character ({@code ?participant=%00}) is a 400 naming the parameter, before it can
- * reach PostgreSQL (whose text refuses NUL) as a 500. Runs before security, so it answers the same for everyone.
+ * reach PostgreSQL (whose text refuses NUL) as a 500. Runs before security, so it answers the same for everyone, and
+ * after {@link BodySizeLimit}, since reading the parameters may read a form body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ControlCharactersInQuery extends OncePerRequestFilter {
     private final ObjectMapper json;
 

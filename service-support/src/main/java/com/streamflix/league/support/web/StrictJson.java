@@ -1,6 +1,7 @@
 package com.streamflix.league.support.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,13 +21,21 @@ import java.util.List;
 
 /**
  * Request bodies are read strictly: an unknown field, a key given twice, a number written as a string, anything after
- * the body, a null for a number, a fractional number where an integer is expected, or a control character (NUL and
- * the like, which PostgreSQL text refuses) in a string is a 400, not
- * silently dropped or stored in an event the read model could never project. Only the HTTP layer's copy of the ObjectMapper is made strict;
- * Axon's event serializer keeps the lenient one, so old services can read events that gained fields.
+ * the body, a null for a number, a fractional number where an integer is expected, a control character (NUL and the
+ * like, which PostgreSQL text refuses) in a string, or a string, nesting or number past {@link #LIMITS} is a 400, not
+ * silently dropped or stored in an event the read model could never project. Only the HTTP layer's copy of the
+ * ObjectMapper is made strict; Axon's event serializer keeps the lenient one, so old services can read events that
+ * gained fields.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson implements WebMvcConfigurer {
+    /**
+     * Far above any real request (our longest text field is 2,000 characters, our deepest body 3 levels, our largest
+     * number a long: 19 digits) and far below what costs memory or stack: a hostile body is refused at the parser.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(10_000).maxNestingDepth(32).maxNumberLength(20).build();
+
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
@@ -42,6 +51,7 @@ public class StrictJson implements WebMvcConfigurer {
                 for (LogicalType numberOrFlag : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
                     strict.coercionConfigFor(numberOrFlag).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
                 }
+                strict.getFactory().setStreamReadConstraints(LIMITS);
                 json.setObjectMapper(strict);
             }
         }
