@@ -9,7 +9,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -91,20 +90,5 @@ class PoisonRedemptionSystemTest extends SystemTest {
         String other = newUser();
         assertThat(send(redemption(other, 20)).statusCode()).isEqualTo(204);
         awaitBalance(client.sessionCookie(other, "viewer_" + other), 20);
-    }
-
-    private JsonNode awaitBalance(String cookie, long expected) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        JsonNode me = null;
-        while (Instant.now().isBefore(deadline)) {
-            var response = client.get(stack.query, "/api/users/me", cookie);
-            assertThat(response.statusCode()).isEqualTo(200);
-            me = StackClient.JSON.readTree(response.body());
-            if (me.path("balance").asLong() == expected) {
-                return me;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("query-service shows " + me + ", expected a balance of " + expected);
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -50,7 +49,7 @@ class RedemptionToPushSystemTest extends SystemTest {
             assertThat(second.path("balance").asLong()).isEqualTo(300);
         }
 
-        JsonNode me = awaitBalance(user, cookie, 300);
+        JsonNode me = awaitBalance(cookie, 300);
         assertThat(me.path("userId").asText()).isEqualTo(user);
         assertThat(me.path("login").asText()).isEqualTo("viewer_" + user);
         assertThat(me.path("banned").asBoolean()).isFalse();
@@ -69,7 +68,7 @@ class RedemptionToPushSystemTest extends SystemTest {
         String user = newUser();
         String cookie = client.sessionCookie(user, "viewer_" + user);
         assertThat(client.redeem(user, UUID.randomUUID().toString(), 70).statusCode()).isEqualTo(204);
-        awaitBalance(user, cookie, 70);
+        awaitBalance(cookie, 70);
         try (var tab = client.connect(cookie, StackFixture.ALLOWED_ORIGIN)) {
             assertThat(tab.next(PUSH_TIMEOUT).message().path("balance").asLong()).isEqualTo(70);
         }
@@ -95,20 +94,5 @@ class RedemptionToPushSystemTest extends SystemTest {
                 client.sessionCookie(newUser(), "x"));
         assertThat(badPage.statusCode()).isEqualTo(400);
         assertThat(badPage.body()).contains("size");
-    }
-
-    private JsonNode awaitBalance(String user, String cookie, long expected) throws Exception {
-        Instant deadline = Instant.now().plus(PUSH_TIMEOUT);
-        JsonNode me = null;
-        while (Instant.now().isBefore(deadline)) {
-            var response = client.get(stack.query, "/api/users/me", cookie);
-            assertThat(response.statusCode()).isEqualTo(200);
-            me = StackClient.JSON.readTree(response.body());
-            if (me.path("balance").asLong() == expected) {
-                return me;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("query-service balance of " + user + " is " + me + ", expected " + expected);
     }
 }

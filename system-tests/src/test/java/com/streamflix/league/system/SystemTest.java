@@ -90,4 +90,21 @@ abstract class SystemTest {
     static void ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
     }
+
+    /** query-service's view of the cookie's viewer once it shows {@code expected} points (it follows the store). */
+    protected static com.fasterxml.jackson.databind.JsonNode awaitBalance(String cookie, long expected)
+            throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        com.fasterxml.jackson.databind.JsonNode me = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            var response = client.get(stack.query, "/api/users/me", cookie);
+            assertThat(response.statusCode()).isEqualTo(200);
+            me = StackClient.JSON.readTree(response.body());
+            if (me.path("balance").asLong() == expected) {
+                return me;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("query-service shows " + me + ", expected a balance of " + expected);
+    }
 }
