@@ -49,7 +49,10 @@ final class StackFixture {
                 "STREAMFLIX_TWITCH_AUTHBASEURL", TWITCH.authBaseUrl(),
                 "STREAMFLIX_TWITCH_CLIENTID", FakeTwitch.CLIENT_ID,
                 "STREAMFLIX_TWITCH_CLIENTSECRET", FakeTwitch.CLIENT_SECRET,
-                "STREAMFLIX_TWITCH_BROADCASTERID", FakeTwitch.BROADCASTER_ID));
+                "STREAMFLIX_TWITCH_BROADCASTERID", FakeTwitch.BROADCASTER_ID,
+                // idle connections given back soon: the shared stack idles while a test runs a stack of its own,
+                // and the two must fit in one server's max_connections
+                "SPRING_DATASOURCE_HIKARI_IDLETIMEOUT", "10000"));
         env.putAll(environment);
         return LocalStack.start(new LocalStack.Settings(db.url(), db.username(), db.password(),
                 LocalStack.Secrets.random(), List.of(ALLOWED_ORIGIN), freePorts(commandInstances),

@@ -35,7 +35,8 @@ class VoteScaleOutSystemTest extends OwnStackSystemTest {
     @BeforeAll
     static void start() throws Exception {
         // the burst is raised so that every one of the 50 reaches the wallet: the test is about the balance, not 429
-        startOwnStack("scale-out", 2, 2, Map.of("STREAMFLIX_VOTES_BURST", String.valueOf(REQUESTS)));
+        startOwnStack("scale-out", 2, 2, Map.of("STREAMFLIX_VOTES_BURST", String.valueOf(REQUESTS),
+                "STREAMFLIX_RATELIMITS_USERWRITESBURST", String.valueOf(REQUESTS)));
     }
 
     @Test

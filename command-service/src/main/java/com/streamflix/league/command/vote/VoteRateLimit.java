@@ -1,17 +1,12 @@
 package com.streamflix.league.command.vote;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.streamflix.league.support.ratelimit.RateLimiter;
 import com.streamflix.league.support.web.ApiProblem;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Votes per user per second (Bucket4j token buckets, one per viewer): a viewer may click as fast as they like, a
@@ -21,27 +16,20 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class VoteRateLimit {
     private final VoteProperties properties;
-    /** Bounded: an idle viewer's bucket is dropped (a new one starts full, which is what it would have refilled to). */
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(5)).build();
+    private final RateLimiter buckets;
 
     public VoteRateLimit(VoteProperties properties) {
         this.properties = properties;
+        this.buckets = new RateLimiter(properties.burst(), properties.requestsPerSecond(), Duration.ofSeconds(1));
     }
 
     void take(String userId) {
-        ConsumptionProbe probe = buckets.get(userId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        long seconds = buckets.take(userId);
+        if (seconds > 0) {
             ApiProblem tooMany = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                     "At most " + properties.requestsPerSecond() + " vote requests a second; try again in " + seconds + " s");
             tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             throw tooMany;
         }
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.burst())
-                .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
     }
 }

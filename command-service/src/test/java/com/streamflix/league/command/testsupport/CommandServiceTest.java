@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "streamflix.allowed-origins=" + CommandServiceTest.ALLOWED_ORIGIN,
         "streamflix.auth.success-url=https://league.example/welcome",
         // above the 50 concurrent votes one test sends; VoteIntegrationTest also checks the 429 past it
-        "streamflix.votes.burst=" + CommandServiceTest.VOTE_BURST})
+        "streamflix.votes.burst=" + CommandServiceTest.VOTE_BURST,
+        // likewise for the per-viewer write limit (RateLimitIntegrationTest checks it in a context of its own)
+        "streamflix.rate-limits.user-writes-burst=1000"})
 public abstract class CommandServiceTest {
     public static final String BROADCASTER_ID = "1337";
     public static final String LISTED_ADMIN_ID = "2002";
