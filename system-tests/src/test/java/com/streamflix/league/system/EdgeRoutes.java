@@ -15,7 +15,8 @@ final class EdgeRoutes {
             Pattern.compile("/api/user/connect"),
             Pattern.compile("/api/matches/[^/]+/live"));
     /** Webhooks and login, whatever the method. */
-    static final List<String> COMMAND_PREFIXES = List.of("/api/webhooks/", "/api/auth/", "/auth/", "/oauth2/", "/login/");
+    static final List<String> COMMAND_PREFIXES = List.of("/api/webhooks/", "/api/auth/", "/auth/", "/oauth2/", "/login/",
+            "/api/admin/twitch/");
     /** The ledger's audit and rebuild jobs (issue #12) and parked events (issue #13), whatever the method. */
     static final List<String> QUERY_PREFIXES = List.of("/api/audit/", "/api/admin/projections/",
             "/api/admin/dead-letters");

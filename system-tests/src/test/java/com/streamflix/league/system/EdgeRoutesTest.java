@@ -39,6 +39,7 @@ class EdgeRoutesTest {
             new String[]{"GET", "/api/audit/users/u-1/ledger"},
             new String[]{"POST", "/api/admin/projections/wallet-ledger/rebuild"},
             new String[]{"GET", "/api/admin/dead-letters"},
+            new String[]{"GET", "/api/admin/twitch/unprocessable"},
             new String[]{"POST", "/api/admin/dead-letters/wallet-ledger/retry"},
             new String[]{"GET", "/actuator/health"});
 

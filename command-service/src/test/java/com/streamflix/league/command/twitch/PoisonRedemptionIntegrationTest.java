@@ -1,9 +1,11 @@
 package com.streamflix.league.command.twitch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamflix.league.api.wallet.CreditPointsCommand;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.command.testsupport.CommandServiceTest;
+import com.streamflix.league.command.testsupport.Sessions;
 import com.streamflix.league.command.wallet.UserWallet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,24 @@ class PoisonRedemptionIntegrationTest extends CommandServiceTest {
         assertThat(send(messageId, body).statusCode()).isEqualTo(204);
         assertThat(parkedCount(messageId)).isEqualTo(1);
         aNormalRedemptionIsStillCredited(user, 0);
+        // an admin sees it, whole, with why
+        var listed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/admin/twitch/unprocessable?size=100")).header("X-Admin-Key", ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode mine = null;
+        for (JsonNode item : JSON.readTree(listed.body()).path("items")) {
+            if (item.path("messageId").asText().equals(messageId)) {
+                mine = item;
+            }
+        }
+        assertThat(mine).as(listed.body()).isNotNull();
+        assertThat(mine.path("field").asText()).isEqualTo("event.user_login");
+        assertThat(JSON.readTree(mine.path("body").asText())).isEqualTo(body);
+        var asViewer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/admin/twitch/unprocessable")).header("Cookie", Sessions.cookie(user, "v")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asViewer.statusCode()).isEqualTo(403);
     }
 
     @Test
