@@ -6,7 +6,9 @@ import com.streamflix.league.command.testsupport.Http;
 import com.streamflix.league.command.testsupport.Sessions;
 import com.streamflix.league.support.security.KeyAuthenticationFilter;
 import com.streamflix.league.command.twitch.BroadcasterTokens;
+import com.streamflix.league.command.twitch.TokenCipher;
 import com.streamflix.league.command.twitch.TwitchHelixClient;
+import com.streamflix.league.command.twitch.TwitchProperties;
 import com.streamflix.league.command.twitch.TwitchUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,17 @@ import java.net.URI;
 
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,6 +40,8 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
     BroadcasterTokens broadcasterTokens;
     @Autowired
     TwitchHelixClient helix;
+    @Autowired
+    TwitchProperties twitch;
 
     Http http;
 
@@ -319,13 +329,71 @@ class IdentityAndAccessIntegrationTest extends CommandServiceTest {
         TWITCH.user("broadcaster-access", BROADCASTER_ID, "streamer");
         var callback = twitchLogin("twitch-broadcaster", "broadcaster-code");
         assertThat(callback.headers().firstValue("Location").orElse("")).contains("broadcaster=connected");
-        byte[] stored = jdbc.queryForObject("SELECT access_token FROM twitch_broadcaster_token WHERE broadcaster_id = ?",
-                byte[].class, BROADCASTER_ID);
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("broadcaster-access");
-        assertThat(jdbc.queryForObject("SELECT scopes FROM twitch_broadcaster_token WHERE broadcaster_id = ?",
-                String.class, BROADCASTER_ID)).contains("channel:read:subscriptions");
+        var stored = jdbc.queryForMap("SELECT access_token, refresh_token, scopes FROM twitch_broadcaster_token"
+                + " WHERE broadcaster_id = ?", BROADCASTER_ID);
+        // the tokens round-trip through the production cipher to exactly what Twitch issued, so they are neither
+        // stored in clear nor garbled
+        TokenCipher cipher = new TokenCipher(twitch.tokenEncryptionKey());
+        byte[] access = (byte[]) stored.get("access_token");
+        assertThat(new String(access, StandardCharsets.ISO_8859_1)).doesNotContain("broadcaster-access");
+        assertThat(cipher.decrypt(access)).isEqualTo("broadcaster-access");
+        assertThat(cipher.decrypt((byte[]) stored.get("refresh_token"))).isEqualTo("broadcaster-refresh");
+        // each scope exactly: Twitch answers a JSON array, which a broken parse turns into '["channel:read:…",'
+        assertThat(((String) stored.get("scopes")).split(" "))
+                .containsExactlyInAnyOrder("channel:read:subscriptions", "channel:read:redemptions");
         TWITCH.subscription("broadcaster-access", "8004", true);
         assertThat(helix.isSubscriber("8004")).isTrue();
+    }
+
+    /** A fresh nonce per encryption: the same token stored twice must not give the same bytes (AES-GCM nonce reuse). */
+    @Test
+    void storingTheSameTokenTwiceGivesDifferentCiphertexts() {
+        String sql = "SELECT access_token FROM twitch_broadcaster_token WHERE broadcaster_id = ?";
+        broadcasterTokens.store(BROADCASTER_ID, "same-access", "same-refresh", Instant.now().plusSeconds(3600),
+                "channel:read:subscriptions");
+        byte[] first = jdbc.queryForObject(sql, byte[].class, BROADCASTER_ID);
+        broadcasterTokens.store(BROADCASTER_ID, "same-access", "same-refresh", Instant.now().plusSeconds(3600),
+                "channel:read:subscriptions");
+        byte[] second = jdbc.queryForObject(sql, byte[].class, BROADCASTER_ID);
+        assertThat(second).isNotEqualTo(first);
+        TokenCipher cipher = new TokenCipher(twitch.tokenEncryptionKey());
+        assertThat(cipher.decrypt(first)).isEqualTo(cipher.decrypt(second)).isEqualTo("same-access");
+    }
+
+    /** twitch.md §4.1: the hourly validation (its scheduled method, called here) records when Twitch last said yes. */
+    @Test
+    void theHourlyValidationRecordsWhenTwitchAcceptedTheToken() {
+        broadcasterTokens.store(BROADCASTER_ID, "valid-access", "valid-refresh", Instant.now().plusSeconds(3600),
+                "channel:read:subscriptions");
+        jdbc.update("UPDATE twitch_broadcaster_token SET validated_at = '2000-01-01T00:00:00Z'"
+                + " WHERE broadcaster_id = ?", BROADCASTER_ID);
+
+        broadcasterTokens.validate();
+
+        assertThat(jdbc.queryForObject("SELECT validated_at > now() - interval '1 minute' FROM twitch_broadcaster_token"
+                + " WHERE broadcaster_id = ?", Boolean.class, BROADCASTER_ID)).as("validated_at moved to now").isTrue();
+        // the stored token itself was shown to Twitch, decrypted
+        TWITCH.server.verify(1, getRequestedFor(urlPathEqualTo("/oauth2/validate"))
+                .withHeader("Authorization", equalTo("OAuth valid-access")));
+    }
+
+    /** A token Twitch calls invalid at validation is not recorded as validated, and is replaced by a refresh. */
+    @Test
+    void theHourlyValidationReplacesATokenTwitchRevoked() {
+        broadcasterTokens.store(BROADCASTER_ID, "revoked-at-validation", "refresh-7", Instant.now().plusSeconds(3600),
+                "channel:read:subscriptions");
+        jdbc.update("UPDATE twitch_broadcaster_token SET validated_at = NULL WHERE broadcaster_id = ?", BROADCASTER_ID);
+        TWITCH.stub(get(urlPathEqualTo("/oauth2/validate")).atPriority(1)
+                .withHeader("Authorization", equalTo("OAuth revoked-at-validation"))
+                .willReturn(aResponse().withStatus(401)
+                        .withBody("{\"status\":401,\"message\":\"invalid access token\"}")));
+        TWITCH.refresh("refresh-7", "fresh-after-validation", "refresh-8");
+
+        broadcasterTokens.validate();
+
+        assertThat(jdbc.queryForObject("SELECT validated_at FROM twitch_broadcaster_token WHERE broadcaster_id = ?",
+                java.sql.Timestamp.class, BROADCASTER_ID)).as("never recorded as validated").isNull();
+        assertThat(broadcasterTokens.accessToken()).isEqualTo("fresh-after-validation");
     }
 
     private int bannedEvents(String userId) {

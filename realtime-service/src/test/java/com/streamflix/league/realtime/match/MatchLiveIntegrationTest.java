@@ -1,8 +1,6 @@
 package com.streamflix.league.realtime.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.streamflix.league.api.match.MatchCompletedEvent;
 import com.streamflix.league.api.match.MatchParticipantsChangedEvent;
 import com.streamflix.league.api.match.MatchPhase;
@@ -28,6 +26,7 @@ import com.streamflix.league.predictions.Wager;
 import com.streamflix.league.api.wallet.TransactionType;
 import com.streamflix.league.testsupport.TestDatabase;
 import com.streamflix.league.realtime.socket.Push;
+import com.streamflix.league.realtime.socket.SocketClient;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -37,20 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,10 +51,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -96,8 +85,6 @@ class MatchLiveIntegrationTest {
     EventProcessingConfiguration processing;
     @Autowired
     MatchSnapshots snapshots;
-    @Autowired
-    ObjectMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -119,7 +106,7 @@ class MatchLiveIntegrationTest {
         append(match, scheduled(match));
         awaitTrue(() -> snapshots.current(match).isPresent(), "the stored snapshot");
 
-        try (Viewer viewer = connect(match, ORIGIN)) {
+        try (SocketClient viewer = connect(match, ORIGIN)) {
             JsonNode snapshot = viewer.next();
             assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
             assertThat(snapshot.path("matchId").asText()).isEqualTo(match);
@@ -155,7 +142,7 @@ class MatchLiveIntegrationTest {
         }
 
         awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 4).orElse(false), "the stored result");
-        try (Viewer late = connect(match, ORIGIN)) {
+        try (SocketClient late = connect(match, ORIGIN)) {
             JsonNode snapshot = late.next();
             assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(snapshot.path("version").asLong()).isEqualTo(4);
@@ -173,7 +160,7 @@ class MatchLiveIntegrationTest {
         MatchResult walkover = MatchResult.walkover("pc", "pd", "pd");
         MatchResult corrected = MatchResult.played("pc", "pd", 2, 1, null);
 
-        try (Viewer viewer = connect(match, ORIGIN)) {
+        try (SocketClient viewer = connect(match, ORIGIN)) {
             assertThat(viewer.next().path("version").asLong()).isEqualTo(1);
             append(match, new MatchParticipantsChangedEvent(match, "t1", "pc", "uc", "pd", "ud", "bracket"),
                     new MatchRescheduledEvent(match, "t1", KICK_OFF, KICK_OFF.plusSeconds(86_400)),
@@ -201,7 +188,7 @@ class MatchLiveIntegrationTest {
         }
 
         awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 5).orElse(false), "the stored correction");
-        try (Viewer late = connect(match, ORIGIN)) {
+        try (SocketClient late = connect(match, ORIGIN)) {
             JsonNode snapshot = late.next();
             assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(snapshot.path("scheduledAt").asText()).isEqualTo("2026-03-05T20:00:00Z");
@@ -226,7 +213,7 @@ class MatchLiveIntegrationTest {
         append(match, scheduled(match));
         awaitTrue(() -> snapshots.current(match).isPresent(), "the stored snapshot");
 
-        try (Viewer viewer = connect(match, ORIGIN)) {
+        try (SocketClient viewer = connect(match, ORIGIN)) {
             JsonNode snapshot = viewer.next();
             assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
             JsonNode book = snapshot.path("predictions");
@@ -267,7 +254,7 @@ class MatchLiveIntegrationTest {
             assertThat(update.path("oddsB").asDouble()).isEqualTo((double) pool.total() / pool.poolB());
 
             awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 11).orElse(false), "the stored pool");
-            try (Viewer late = connect(match, ORIGIN)) {
+            try (SocketClient late = connect(match, ORIGIN)) {
                 JsonNode stored = late.next().path("predictions");
                 assertThat(stored.path("status").asText()).isEqualTo("OPEN");
                 assertThat(stored.path("poolA").asLong()).isEqualTo(pool.poolA());
@@ -315,7 +302,7 @@ class MatchLiveIntegrationTest {
         }
 
         awaitTrue(() -> snapshots.current(match).map(s -> s.version() == 15).orElse(false), "the stored settlement");
-        try (Viewer late = connect(match, ORIGIN)) {
+        try (SocketClient late = connect(match, ORIGIN)) {
             JsonNode snapshot = late.next();
             assertThat(snapshot.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(snapshot.path("predictions").path("status").asText()).isEqualTo("SETTLED");
@@ -335,7 +322,7 @@ class MatchLiveIntegrationTest {
         String a = "pa-" + match;
         String b = "pb-" + match;
 
-        try (Viewer viewer = connect(match, ORIGIN)) {
+        try (SocketClient viewer = connect(match, ORIGIN)) {
             JsonNode snapshot = viewer.next();
             assertThat(snapshot.has("vote")).isTrue();
             assertThat(snapshot.path("vote").isNull()).isTrue();
@@ -396,7 +383,7 @@ class MatchLiveIntegrationTest {
             assertThat(tally.path("voters").asInt()).isEqualTo(30);
             assertThat(tally.has("version")).as("the vote's messages leave the match's version alone").isFalse();
 
-            try (Viewer midVote = connect(match, ORIGIN)) {
+            try (SocketClient midVote = connect(match, ORIGIN)) {
                 JsonNode running = midVote.next().path("vote");
                 assertThat(running.path("voteEventId").asText()).isEqualTo(vote);
                 assertThat(running.path("status").asText()).isEqualTo("OPEN");
@@ -409,7 +396,7 @@ class MatchLiveIntegrationTest {
                 assertThat(running.path("winnerParticipantId").isNull()).isTrue();
 
                 append("VoteEvent", vote, new VoteEndedEvent(vote, match, "t1", a, b, votesA, votesB, 30, a, 2));
-                for (Viewer watching : List.of(viewer, midVote)) {
+                for (SocketClient watching : List.of(viewer, midVote)) {
                     JsonNode ended = watching.next();
                     assertThat(ended.path("type").asText()).isEqualTo("VOTE_ENDED");
                     assertThat(ended.path("voteEventId").asText()).isEqualTo(vote);
@@ -425,7 +412,7 @@ class MatchLiveIntegrationTest {
 
         awaitTrue(() -> snapshots.current(match).map(s -> s.vote() != null && s.vote().status().equals("CLOSED"))
                 .orElse(false), "the stored end");
-        try (Viewer late = connect(match, ORIGIN)) {
+        try (SocketClient late = connect(match, ORIGIN)) {
             JsonNode ended = late.next().path("vote");
             assertThat(ended.path("status").asText()).isEqualTo("CLOSED");
             assertThat(ended.path("winnerParticipantId").asText()).isEqualTo(a);
@@ -441,7 +428,7 @@ class MatchLiveIntegrationTest {
         String a = "pa-" + match;
         String b = "pb-" + match;
 
-        try (Viewer viewer = connect(match, ORIGIN)) {
+        try (SocketClient viewer = connect(match, ORIGIN)) {
             viewer.next();
             Instant startedAt = Instant.now();
             append("VoteEvent", vote, new VoteStartedEvent(vote, match, "t1", a, b, 1, 5, startedAt,
@@ -474,7 +461,7 @@ class MatchLiveIntegrationTest {
     void theVoterIsToldTheBalanceAfterTheVoteSpendAndAfterTheRefund_W4_V5() throws Exception {
         String user = "u" + UUID.randomUUID().toString().substring(0, 8);
         String vote = "v-" + UUID.randomUUID();
-        try (Viewer socket = userSocket(user)) {
+        try (SocketClient socket = userSocket(user)) {
             assertThat(socket.next().path("balance").asLong()).isZero();
             append("UserWallet", user, new PointsCreditedEvent(user, TransactionType.ADMIN_ADJUSTMENT, 100, 100,
                     "welcome", null, "k1", null));
@@ -498,7 +485,7 @@ class MatchLiveIntegrationTest {
 
     @Test
     void aMatchNotScheduledYetIsAnUnknownSnapshot() throws Exception {
-        try (Viewer viewer = connect(newMatch(), ORIGIN)) {
+        try (SocketClient viewer = connect(newMatch(), ORIGIN)) {
             JsonNode snapshot = viewer.next();
             assertThat(snapshot.path("type").asText()).isEqualTo("SNAPSHOT");
             assertThat(snapshot.path("status").asText()).isEqualTo("UNKNOWN");
@@ -520,7 +507,7 @@ class MatchLiveIntegrationTest {
     /** The channel is public: a stale or forged session cookie does not stop anyone from watching. */
     @Test
     void aViewerWithAnInvalidSessionCookieStillWatches() throws Exception {
-        try (Viewer viewer = connect(newMatch(), ORIGIN, "streamflix_session=not-a-jwt")) {
+        try (SocketClient viewer = connect(newMatch(), ORIGIN, "streamflix_session=not-a-jwt")) {
             assertThat(viewer.next().path("type").asText()).isEqualTo("SNAPSHOT");
         }
     }
@@ -533,7 +520,7 @@ class MatchLiveIntegrationTest {
         };
         assertThatThrownBy(() -> http.newWebSocketBuilder().header("Origin", ORIGIN)
                 .header("Cookie", "streamflix_session=not-a-jwt")
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), new Viewer()).join())
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), new SocketClient()).join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> refused.response = ((WebSocketHandshakeException) e).getResponse());
@@ -546,7 +533,7 @@ class MatchLiveIntegrationTest {
     @Test
     void theUserChannelStillGetsItsBalanceThenEveryChange_W4() throws Exception {
         String user = "u" + UUID.randomUUID().toString().substring(0, 8);
-        var socket = new Viewer();
+        var socket = new SocketClient();
         socket.webSocket = http.newWebSocketBuilder().header("Origin", ORIGIN)
                 .header("Cookie", "streamflix_session=" + session(user))
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), socket)
@@ -599,8 +586,8 @@ class MatchLiveIntegrationTest {
         return events;
     }
 
-    private Viewer userSocket(String userId) throws Exception {
-        var socket = new Viewer();
+    private SocketClient userSocket(String userId) throws Exception {
+        var socket = new SocketClient();
         socket.webSocket = http.newWebSocketBuilder().header("Origin", ORIGIN)
                 .header("Cookie", "streamflix_session=" + session(userId))
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/user/connect"), socket)
@@ -635,8 +622,8 @@ class MatchLiveIntegrationTest {
         return messages;
     }
 
-    private Viewer connect(String match, String origin, String... cookie) throws Exception {
-        Viewer viewer = new Viewer();
+    private SocketClient connect(String match, String origin, String... cookie) throws Exception {
+        SocketClient viewer = new SocketClient();
         var builder = http.newWebSocketBuilder().header("Origin", origin);
         if (cookie.length > 0) {
             builder.header("Cookie", cookie[0]);
@@ -651,7 +638,8 @@ class MatchLiveIntegrationTest {
             int status;
         };
         assertThatThrownBy(() -> http.newWebSocketBuilder().header("Origin", origin)
-                .buildAsync(URI.create("ws://localhost:" + port + "/api/matches/" + match + "/live"), new Viewer())
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/matches/" + match + "/live"),
+                        new SocketClient())
                 .join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
@@ -659,14 +647,8 @@ class MatchLiveIntegrationTest {
         return refused.status;
     }
 
-    /** A session cookie's value as API.md defines it (HS256: sub, name, iat, exp). */
     private static String session(String userId) {
-        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        Instant now = Instant.now();
-        var claims = JwtClaimsSet.builder().subject(userId).claim("name", "login_" + userId).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
-        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return SocketClient.session(JWT_SECRET, userId);
     }
 
     private static void awaitTrue(BooleanSupplier done, String what) throws InterruptedException {
@@ -676,43 +658,6 @@ class MatchLiveIntegrationTest {
                 throw new AssertionError("Timed out waiting for " + what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    /** A client socket; received messages queue up. */
-    private final class Viewer implements WebSocket.Listener, AutoCloseable {
-        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket webSocket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(json.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = messages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (message == null) {
-                throw new AssertionError("no socket message within " + TIMEOUT);
-            }
-            return message;
-        }
-
-        @Override
-        public void close() {
-            if (webSocket != null) {
-                webSocket.abort();
-            }
         }
     }
 }
