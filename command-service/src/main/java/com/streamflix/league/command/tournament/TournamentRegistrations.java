@@ -47,7 +47,7 @@ public class TournamentRegistrations {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-subscriber",
                     "Only subscribers of the channel can register (checked with Twitch just now)");
         }
-        return transactions.run(lockKey(userId), () -> {
+        return transactions.runForUser(lockKey(userId), () -> {
             RegistrationStatus status = commands.sendAndWait(new RegisterForTournamentCommand(tournamentId, userId, login));
             if (status == RegistrationStatus.PENDING) {
                 // a new registration, or a repeat of one that already holds its slot (reserving is idempotent);
@@ -61,7 +61,7 @@ public class TournamentRegistrations {
 
     /** R3: withdrawal while registration is open frees the slot in the same transaction. */
     public void withdraw(String tournamentId, String userId) {
-        transactions.run(lockKey(userId), () -> {
+        transactions.runForUser(lockKey(userId), () -> {
             boolean withdrawn = commands.sendAndWait(new WithdrawRegistrationCommand(tournamentId, userId));
             if (withdrawn) {
                 commands.sendAndWait(new ReleaseRegistrationSlotCommand(userId, tournamentId));

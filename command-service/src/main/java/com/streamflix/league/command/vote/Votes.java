@@ -127,15 +127,17 @@ public class Votes {
     }
 
     /**
-     * Takes, in one round trip, the voter's lock (one viewer's casts queue instead of failing on append conflicts,
-     * across instances too) and the vote's shared lock (the close cannot count while this cast is in flight).
+     * Takes, in one round trip, the voter's lock (one viewer's casts queue briefly instead of failing on append
+     * conflicts, across instances too; one that would wait longer is answered 429, see
+     * CommandTransactions#boundedUserLock) and the vote's shared lock (the close cannot count while this cast is in
+     * flight).
      */
     private VoteWindow openWindow(String voteEventId, String userId) {
         List<VoteWindow> found = jdbc.query("""
                         SELECT w.match_id, w.participant_a_id, w.participant_b_id, w.cost_per_vote, w.ends_at, w.closed
-                        FROM (SELECT pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock_shared(hashtext(?))) AS locked,
+                        FROM (SELECT %s, pg_advisory_xact_lock_shared(hashtext(?))) AS locked,
                              vote_window w
-                        WHERE w.vote_event_id = ?""",
+                        WHERE w.vote_event_id = ?""".formatted(CommandTransactions.boundedUserLock()),
                 (rs, row) -> new VoteWindow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getTimestamp(5).toInstant(), rs.getBoolean(6)),
                 "wallet:" + userId, lockKey(voteEventId), voteEventId);
