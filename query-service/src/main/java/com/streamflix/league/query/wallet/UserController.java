@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,8 +67,10 @@ public class UserController {
      * Newest first; a user's rows are ordered exactly by wallet version. One query per page: each line joins what its
      * type's relatedEntityId names (a vote event or a prediction, then its match and players). A VOTE_SPEND's key
      * names the cast it paid for (the wallet keys it {@code "vote-cast:" + castId}), so the line knows the side.
+     * The page and its total are read in one snapshot, so they agree while the projection moves on.
      */
     @GetMapping("/transactions")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page<Transaction> transactions(@AuthenticationPrincipal Jwt session,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
