@@ -4,11 +4,7 @@ import com.streamflix.league.command.testsupport.CommandServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "streamflix.points.per-channel-point=3")
 class PointsFactorIntegrationTest extends CommandServiceTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final EventSubSignatureVerifier signer = new EventSubSignatureVerifier(WEBHOOK_SECRET);
 
     @Test
     void anUnmappedRewardCreditsItsCostTimesTheFactor_W1() throws Exception {
@@ -39,20 +33,7 @@ class PointsFactorIntegrationTest extends CommandServiceTest {
 
     private HttpResponse<String> redeem(String user, String rewardId, int cost) throws Exception {
         String body = TwitchWebhookIntegrationTest.redemptionBody(UUID.randomUUID().toString(), user, rewardId, cost);
-        String messageId = UUID.randomUUID().toString();
-        String timestamp = TwitchWebhookIntegrationTest.now();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/twitch"))
-                .header("Content-Type", "application/json")
-                .header("Twitch-Eventsub-Message-Id", messageId)
-                .header("Twitch-Eventsub-Message-Timestamp", timestamp)
-                .header("Twitch-Eventsub-Message-Signature",
-                        signer.sign(messageId, timestamp, body.getBytes(StandardCharsets.UTF_8)))
-                .header("Twitch-Eventsub-Message-Type", "notification")
-                .header("Twitch-Eventsub-Message-Retry", "0")
-                .header("Twitch-Eventsub-Subscription-Type", ChannelPointsRedemptions.SUBSCRIPTION_TYPE)
-                .header("Twitch-Eventsub-Subscription-Version", "1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new SignedWebhooks(port, WEBHOOK_SECRET).notification(UUID.randomUUID().toString(), body);
     }
 
     /** What the wallet's stream says was credited (the ledger is the event store). */

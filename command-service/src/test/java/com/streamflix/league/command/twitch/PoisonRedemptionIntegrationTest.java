@@ -16,9 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PoisonRedemptionIntegrationTest extends CommandServiceTest {
     final HttpClient http = HttpClient.newHttpClient();
-    final EventSubSignatureVerifier signer = new EventSubSignatureVerifier(WEBHOOK_SECRET);
 
     @Autowired
     CommandGateway commands;
@@ -63,20 +59,7 @@ class PoisonRedemptionIntegrationTest extends CommandServiceTest {
     }
 
     HttpResponse<String> send(String messageId, ObjectNode body) throws Exception {
-        String raw = JSON.writeValueAsString(body);
-        String timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/twitch"))
-                .header("Content-Type", "application/json")
-                .header("Twitch-Eventsub-Message-Id", messageId)
-                .header("Twitch-Eventsub-Message-Timestamp", timestamp)
-                .header("Twitch-Eventsub-Message-Signature",
-                        signer.sign(messageId, timestamp, raw.getBytes(StandardCharsets.UTF_8)))
-                .header("Twitch-Eventsub-Message-Type", "notification")
-                .header("Twitch-Eventsub-Message-Retry", "0")
-                .header("Twitch-Eventsub-Subscription-Type", ChannelPointsRedemptions.SUBSCRIPTION_TYPE)
-                .header("Twitch-Eventsub-Subscription-Version", "1")
-                .POST(HttpRequest.BodyPublishers.ofString(raw, StandardCharsets.UTF_8));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedWebhooks(port, WEBHOOK_SECRET).notification(messageId, JSON.writeValueAsString(body));
     }
 
     HttpResponse<String> send(ObjectNode body) throws Exception {

@@ -4,14 +4,10 @@ import com.streamflix.league.command.testsupport.CommandServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,23 +39,15 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
     }
 
     Map<String, String> headers(String messageId, String timestamp, String body, String messageType) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Twitch-Eventsub-Message-Id", messageId);
-        h.put("Twitch-Eventsub-Message-Timestamp", timestamp);
-        h.put("Twitch-Eventsub-Message-Signature", signer.sign(messageId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
-        h.put("Twitch-Eventsub-Message-Type", messageType);
-        h.put("Twitch-Eventsub-Message-Retry", "0");
-        h.put("Twitch-Eventsub-Subscription-Type", REDEMPTION_TYPE);
-        h.put("Twitch-Eventsub-Subscription-Version", "1");
-        return h;
+        return webhooks().headers(messageId, timestamp, body, messageType);
     }
 
     HttpResponse<String> post(Map<String, String> headers, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/twitch"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return webhooks().post(headers, body);
+    }
+
+    private SignedWebhooks webhooks() {
+        return new SignedWebhooks(port, SECRET);
     }
 
     HttpResponse<String> sendRedemption(String messageId, String redemptionId, String userId) throws Exception {
@@ -68,7 +56,7 @@ class TwitchWebhookIntegrationTest extends CommandServiceTest {
     }
 
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return SignedWebhooks.now();
     }
 
     static String uniqueUser() {

@@ -126,6 +126,20 @@ public class DeadLetters {
     HandlerEnhancerDefinition savepointPerDeadLetteringHandler(DeadLetterProperties properties,
                                                                ObjectProvider<PlatformTransactionManager> transactions) {
         Set<String> groups = Set.copyOf(properties.processingGroups());
+        // built once, on first use (the transaction manager may not exist yet when handlers are wrapped)
+        java.util.function.Supplier<TransactionTemplate> savepoints = new java.util.function.Supplier<>() {
+            private volatile TransactionTemplate template;
+
+            @Override
+            public TransactionTemplate get() {
+                if (template == null) {
+                    TransactionTemplate nested = new TransactionTemplate(transactions.getObject());
+                    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+                    template = nested;
+                }
+                return template;
+            }
+        };
         return new HandlerEnhancerDefinition() {
             @Override
             public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
@@ -137,10 +151,8 @@ public class DeadLetters {
                 return new WrappedMessageHandlingMember<>(original) {
                     @Override
                     public Object handle(Message<?> message, T target) throws Exception {
-                        TransactionTemplate savepoint = new TransactionTemplate(transactions.getObject());
-                        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
                         try {
-                            return savepoint.execute(status -> {
+                            return savepoints.get().execute(status -> {
                                 try {
                                     return original.handle(message, target);
                                 } catch (RuntimeException e) {

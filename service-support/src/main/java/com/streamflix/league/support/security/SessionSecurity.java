@@ -89,10 +89,6 @@ public class SessionSecurity {
                 BearerTokenAuthenticationFilter.class);
     }
 
-    public JwtDecoder decoder() {
-        return decoder;
-    }
-
     /** 401 as problem+json, whether the cookie is missing or was invalid (and then cleared). */
     public AuthenticationEntryPoint unauthenticated() {
         return (request, response, failure) -> Problems.write(response, json,
